@@ -1,0 +1,5 @@
+import { databasePath, openDatabase } from "./client";
+
+// openDatabase applies every committed migration in db/migrations.
+openDatabase().$client.close();
+console.log(`Migrated ${databasePath()}`);

@@ -1,0 +1,33 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { partners } from "./partners";
+
+/** "The products you see depend on the type of customer segment (education, government, etc.)" */
+export const SEGMENTS = ["commercial", "education", "government", "nonprofit"] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: text("id").primaryKey(),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    name: text("name").notNull(),
+    segment: text("segment", { enum: SEGMENTS }).notNull(),
+    /** ISO 3166 alpha-2, e.g. "US", "SE". */
+    billingCountry: text("billing_country").notNull(),
+    contactName: text("contact_name").notNull(),
+    contactEmail: text("contact_email").notNull(),
+    /** When the customer's account was opened. */
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    /** Start of the first billing period; the gap to createdAt extends data retention (max 120 days). */
+    firstBillingAt: integer("first_billing_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("customers_partner_name_idx").on(t.partnerId, t.name),
+    index("customers_partner_created_idx").on(t.partnerId, t.createdAt),
+    index("customers_partner_country_idx").on(t.partnerId, t.billingCountry),
+  ],
+);
+
+export type Customer = typeof customers.$inferSelect;

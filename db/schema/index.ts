@@ -1,0 +1,6 @@
+export * from "./partners";
+export * from "./customers";
+export * from "./catalog";
+export * from "./orders";
+export * from "./subscriptions";
+export * from "./clock";

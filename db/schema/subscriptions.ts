@@ -1,0 +1,125 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { BILLING_FREQUENCIES, offers } from "./catalog";
+import { customers } from "./customers";
+import { orders } from "./orders";
+import { partners } from "./partners";
+
+export const SUBSCRIPTION_STATUSES = ["active", "suspended", "cancelled", "expired", "deleted"] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+/** "Partners can suspend or cancel a subscription if requested by the customer, or in cases of nonpayment or fraud." */
+export const SUSPENSION_REASONS = ["customer_request", "nonpayment", "fraud"] as const;
+export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
+
+export const subscriptions = sqliteTable(
+  "subscriptions",
+  {
+    id: text("id").primaryKey(),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    orderId: text("order_id").references(() => orders.id),
+    offerId: text("offer_id")
+      .notNull()
+      .references(() => offers.id),
+    /** Set for add-ons: the base subscription they hang off. */
+    baseSubscriptionId: text("base_subscription_id"),
+    quantity: integer("quantity").notNull(),
+    billingFrequency: text("billing_frequency", { enum: BILLING_FREQUENCIES }).notNull(),
+    status: text("status", { enum: SUBSCRIPTION_STATUSES }).notNull(),
+    autoRenew: integer("auto_renew", { mode: "boolean" }).notNull(),
+    orderedAt: integer("ordered_at", { mode: "timestamp_ms" }).notNull(),
+    /** End of the free trial; the paid term starts then. Null when there is no trial. */
+    trialEndsAt: integer("trial_ends_at", { mode: "timestamp_ms" }),
+    /** When the trial converted to paid status; null while in trial or without one. */
+    trialConvertedAt: integer("trial_converted_at", { mode: "timestamp_ms" }),
+    termStart: integer("term_start", { mode: "timestamp_ms" }).notNull(),
+    termEnd: integer("term_end", { mode: "timestamp_ms" }).notNull(),
+    suspendedAt: integer("suspended_at", { mode: "timestamp_ms" }),
+    suspensionReason: text("suspension_reason", { enum: SUSPENSION_REASONS }),
+    /** When a suspended subscription expires and its data is deleted unless reactivated. */
+    deletionAt: integer("deletion_at", { mode: "timestamp_ms" }),
+    /** True when this add-on was suspended because its base was. */
+    suspendedWithBase: integer("suspended_with_base", { mode: "boolean" }).notNull().default(false),
+    cancellationScheduledAt: integer("cancellation_scheduled_at", { mode: "timestamp_ms" }),
+    cancellationReason: text("cancellation_reason"),
+    cancellationComment: text("cancellation_comment"),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    /** Quantity that takes effect at renewal (a decrease outside the refund window). */
+    scheduledQuantity: integer("scheduled_quantity"),
+    dataRemoved: integer("data_removed", { mode: "boolean" }).notNull().default(false),
+    /** Bumped on every change: a form carrying an older version is stale. */
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("subscriptions_customer_idx").on(t.partnerId, t.customerId, t.status),
+    index("subscriptions_offer_idx").on(t.customerId, t.offerId),
+    index("subscriptions_base_idx").on(t.baseSubscriptionId),
+    index("subscriptions_term_end_idx").on(t.status, t.termEnd),
+    index("subscriptions_trial_idx").on(t.status, t.trialEndsAt),
+    index("subscriptions_deletion_idx").on(t.status, t.deletionAt),
+  ],
+);
+
+export const LEDGER_KINDS = ["purchase", "prorata", "renewal", "conversion", "cancellation_credit", "quantity_credit"] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/** Every charge (positive) and credit (negative) per customer, in minor units. */
+export const ledgerEntries = sqliteTable(
+  "ledger_entries",
+  {
+    id: text("id").primaryKey(),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    subscriptionId: text("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id),
+    kind: text("kind", { enum: LEDGER_KINDS }).notNull(),
+    description: text("description").notNull(),
+    quantity: integer("quantity").notNull(),
+    amountMinor: integer("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    chargeStart: integer("charge_start", { mode: "timestamp_ms" }).notNull(),
+    chargeEnd: integer("charge_end", { mode: "timestamp_ms" }).notNull(),
+    postedAt: integer("posted_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("ledger_customer_idx").on(t.partnerId, t.customerId, t.postedAt),
+    index("ledger_subscription_idx").on(t.subscriptionId),
+  ],
+);
+
+export const activityLog = sqliteTable(
+  "activity_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    customerId: text("customer_id").notNull(),
+    subscriptionId: text("subscription_id").notNull(),
+    /** Null for changes the system made (renewal, expiry, deletion). */
+    actorUserId: text("actor_user_id"),
+    actorName: text("actor_name").notNull(),
+    actorRole: text("actor_role"),
+    action: text("action").notNull(),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("activity_subscription_idx").on(t.subscriptionId, t.at),
+    index("activity_partner_idx").on(t.partnerId, t.at),
+  ],
+);
+
+export type Subscription = typeof subscriptions.$inferSelect;
+export type LedgerEntry = typeof ledgerEntries.$inferSelect;
+export type ActivityEntry = typeof activityLog.$inferSelect;

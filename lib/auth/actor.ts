@@ -1,0 +1,19 @@
+import { eq } from "drizzle-orm";
+import { partners, users } from "@/db/schema";
+import type { Db } from "@/db/client";
+import type { Actor } from "@/lib/subscriptions/permissions";
+
+/** The acting user, with the partner and roles every domain call checks. */
+export function loadActor(db: Db, userId: string): Actor | null {
+  const row = db.select({ user: users, partner: partners }).from(users).innerJoin(partners, eq(partners.id, users.partnerId)).where(eq(users.id, userId)).get();
+  if (!row) return null;
+  return {
+    userId: row.user.id,
+    name: row.user.name,
+    partnerId: row.partner.id,
+    partnerName: row.partner.name,
+    partnerType: row.partner.type,
+    cloud: row.partner.cloud,
+    roles: row.user.roles,
+  };
+}

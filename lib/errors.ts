@@ -1,0 +1,53 @@
+/**
+ * Every expected failure has a code; each code maps to one user message and one HTTP status.
+ * Domain functions throw DomainError; actions and handlers turn it into a result or a 4xx.
+ */
+export const ERRORS = {
+  "unauthenticated": { status: 401, message: "Sign in to continue." },
+  "forbidden": { status: 403, message: "Your role does not allow this action." },
+  "not_found:customer": { status: 404, message: "Customer not found." },
+  "not_found:offer": { status: 404, message: "Offer not found." },
+  "not_found:cart_line": { status: 404, message: "That cart line no longer exists." },
+  "not_found:order": { status: 404, message: "Order not found." },
+  "not_found:subscription": { status: 404, message: "Subscription not found." },
+  "invalid_input": { status: 400, message: "Check the highlighted fields." },
+  "cart:empty": { status: 400, message: "Your cart is empty. Add at least one offer before you review or buy." },
+  "offer:unavailable": { status: 409, message: "This offer can't be bought for this customer." },
+  "order:lines_unavailable": { status: 409, message: "Some lines can't be bought. Nothing was bought." },
+  "partner:cannot_buy": { status: 403, message: "Indirect resellers can't buy subscriptions in Partner Center. Ask your indirect provider to place the order." },
+  "quantity:out_of_range": { status: 400, message: "The quantity is outside the range this offer allows." },
+  "subscription:stale": { status: 409, message: "This subscription changed since the page was loaded. Reload the page and try again." },
+  "subscription:not_active": { status: 409, message: "This change needs an active subscription." },
+  "subscription:invalid_transition": { status: 409, message: "The subscription can't move to that status." },
+  "subscription:not_cancellable": { status: 409, message: "This subscription can't be cancelled." },
+  "addon:not_eligible": { status: 409, message: "This add-on isn't available for this subscription." },
+  "addon:partner_type": { status: 403, message: "Only direct bill partners and indirect providers can buy add-ons." },
+  "addon:base_not_active": { status: 409, message: "Add-ons need an active base subscription." },
+  "autorenew:not_allowed": { status: 409, message: "Auto-renew can only be turned off for commercial marketplace subscriptions." },
+  "clock:backwards": { status: 400, message: "The demo clock only moves forward." },
+  "clock:not_demo": { status: 403, message: "The demo clock is available only while the app runs on demo data." },
+  "sign_in:invalid": { status: 401, message: "The email or password is incorrect." },
+  "sign_in:locked": { status: 429, message: "Too many failed sign-ins. Try again in 15 minutes." },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** A more specific message for the user, when the generic one is not enough. */
+    readonly detail?: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(detail ?? ERRORS[code].message);
+    this.name = "DomainError";
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

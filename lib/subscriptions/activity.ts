@@ -1,0 +1,80 @@
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import { activityLog, type ActivityEntry, type Subscription } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { actingRole, assertCan, type Action, type Actor } from "./permissions";
+
+export const ACTIVITY_ACTIONS = [
+  "purchase",
+  "quantity",
+  "addon",
+  "suspend",
+  "reactivate",
+  "cancel",
+  "cancel_scheduled",
+  "deprovision",
+  "auto_renew",
+  "conversion",
+  "renewal",
+  "expiry",
+  "deletion",
+] as const;
+export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
+
+/** Who made a change: a signed-in user acting under a permission, or the system's lifecycle processing. */
+export type ChangeAuthor = { actor: Actor; action: Action } | "system";
+
+/** Records one change to a subscription with its before and after values. */
+export function recordActivity(
+  db: Db,
+  entry: {
+    by: ChangeAuthor;
+    subscription: Pick<Subscription, "id" | "partnerId" | "customerId">;
+    action: ActivityAction;
+    at: Date;
+    before?: Record<string, unknown> | null;
+    after?: Record<string, unknown> | null;
+  },
+): void {
+  const { by } = entry;
+  db.insert(activityLog)
+    .values({
+      partnerId: entry.subscription.partnerId,
+      customerId: entry.subscription.customerId,
+      subscriptionId: entry.subscription.id,
+      actorUserId: by === "system" ? null : by.actor.userId,
+      actorName: by === "system" ? "system" : by.actor.name,
+      actorRole: by === "system" ? null : (actingRole(by.actor, by.action) ?? null),
+      action: entry.action,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      at: entry.at,
+    })
+    .run();
+}
+
+export interface ActivityFilters {
+  customerId?: string;
+  subscriptionId?: string;
+  userId?: string;
+  action?: string;
+  limit?: number;
+}
+
+/** The partner's activity, newest first. */
+export function listActivity(db: Db, actor: Actor, filters: ActivityFilters = {}): ActivityEntry[] {
+  assertCan(actor, "view_activity");
+  const conditions: (SQL | undefined)[] = [
+    eq(activityLog.partnerId, actor.partnerId),
+    filters.customerId ? eq(activityLog.customerId, filters.customerId) : undefined,
+    filters.subscriptionId ? eq(activityLog.subscriptionId, filters.subscriptionId) : undefined,
+    filters.userId ? eq(activityLog.actorUserId, filters.userId) : undefined,
+    filters.action ? eq(activityLog.action, filters.action) : undefined,
+  ];
+  return db
+    .select()
+    .from(activityLog)
+    .where(and(...conditions))
+    .orderBy(desc(activityLog.at), desc(activityLog.id))
+    .limit(filters.limit ?? 200)
+    .all();
+}

@@ -1,0 +1,56 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { offers, subscriptions, type Offer, type Subscription } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { DomainError } from "@/lib/errors";
+import type { ChangeAuthor } from "./activity";
+import { changeQuantity, type SubscriptionContext } from "./manage";
+import { partnerCanBuyAddOns, type Actor } from "./permissions";
+import { provisionSubscription } from "./provisioning";
+
+export interface AddOnRow {
+  offer: Offer;
+  /** The customer's live add-on subscription of this offer on this base, if any. */
+  subscription: Subscription | null;
+}
+
+/**
+ * "Only eligible add-ons are displayed based on the base requirements and regional availability":
+ * add-ons whose prerequisite is the base's offer, sold in the customer's billing country.
+ */
+export function eligibleAddOns(db: Db, ctx: SubscriptionContext): AddOnRow[] {
+  const candidates = db.select().from(offers).where(and(eq(offers.prerequisiteOfferId, ctx.offer.id), eq(offers.cloud, ctx.offer.cloud))).all();
+  const eligible = candidates.filter((o) => !o.supportedCountries || o.supportedCountries.includes(ctx.customer.billingCountry));
+  if (eligible.length === 0) return [];
+  const owned = db
+    .select()
+    .from(subscriptions)
+    .where(and(eq(subscriptions.baseSubscriptionId, ctx.subscription.id), inArray(subscriptions.offerId, eligible.map((o) => o.id)), inArray(subscriptions.status, ["active", "suspended"])))
+    .all();
+  return eligible.map((offer) => ({ offer, subscription: owned.find((s) => s.offerId === offer.id) ?? null }));
+}
+
+/** Why add-ons can't be bought on this base by this partner, or null. */
+export function addOnPurchaseBlocker(actor: Actor, base: Subscription): string | null {
+  if (!partnerCanBuyAddOns(actor.partnerType)) return "The ability to purchase add-ons through Partner Center is only available to direct bill partners and indirect providers.";
+  if (base.status !== "active") return "To purchase an add-on the customer must first have an active base subscription.";
+  return null;
+}
+
+/** "Update the quantity of licenses for each required Add-on. Then Submit your changes." */
+export function setAddOnQuantity(db: Db, actor: Actor, by: ChangeAuthor, base: SubscriptionContext, offerId: string, quantity: number, now: Date): Subscription | null {
+  const row = eligibleAddOns(db, base).find((a) => a.offer.id === offerId);
+  if (!row) throw new DomainError("addon:not_eligible");
+  if (row.subscription) {
+    if (row.subscription.quantity === quantity) return row.subscription;
+    return changeQuantity(db, by, { subscription: row.subscription, offer: row.offer, customer: base.customer }, quantity, now).subscription;
+  }
+  if (quantity === 0) return null;
+  const blocker = addOnPurchaseBlocker(actor, base.subscription);
+  if (blocker) throw new DomainError(partnerCanBuyAddOns(actor.partnerType) ? "addon:base_not_active" : "addon:partner_type", blocker);
+  return provisionSubscription(
+    db,
+    { partnerId: base.subscription.partnerId, customerId: base.customer.id, orderId: null, offer: row.offer, quantity, billingFrequency: base.subscription.billingFrequency, base: base.subscription },
+    by,
+    now,
+  );
+}

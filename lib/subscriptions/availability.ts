@@ -1,0 +1,71 @@
+import type { Customer, Offer, Partner, Subscription } from "@/db/schema";
+
+/**
+ * Why an offer in the catalog can't be bought for this customer by this partner, following the
+ * seed's list under "Some offers shown on the Marketplace may not always be available".
+ */
+export type UnavailableReason =
+  | { code: "not_transactable"; portalUrl: string }
+  | { code: "not_in_csp" }
+  | { code: "exclusive" }
+  | { code: "country"; country: string }
+  | { code: "segment" }
+  | { code: "suspended"; subscriptionId: string }
+  | { code: "one_per_customer"; subscriptionId: string };
+
+export interface AvailabilityContext {
+  customer: Pick<Customer, "segment" | "billingCountry">;
+  partner: Pick<Partner, "id" | "cloud">;
+  offerSegments: readonly string[];
+  /** The customer's subscriptions to this offer (any status), plus lines already in the order. */
+  existing: ReadonlyArray<Pick<Subscription, "id" | "status">>;
+}
+
+export const AZURE_PORTAL_URL = "https://portal.azure.com/";
+
+export function isOfferAvailable(
+  offer: Pick<Offer, "transactable" | "availableThroughCsp" | "exclusiveToPartnerIds" | "supportedCountries" | "onePerCustomer" | "managementPortalUrl" | "cloud">,
+  ctx: AvailabilityContext,
+): UnavailableReason | null {
+  // "The ISV offer may also not be transactable through the Partner Center (for example, containers or some usage-based offers)."
+  if (!offer.transactable) return { code: "not_transactable", portalUrl: offer.managementPortalUrl ?? AZURE_PORTAL_URL };
+  // "the ISV may have chosen not to make the offer available through the CSP program"
+  if (!offer.availableThroughCsp) return { code: "not_in_csp" };
+  // "the ISV may have made the offer exclusive to only certain CSP partners" — "including exclusive offers to which you have access"
+  if (offer.exclusiveToPartnerIds && !offer.exclusiveToPartnerIds.includes(ctx.partner.id)) return { code: "exclusive" };
+  // "The ISV may not support the customer's billing country or region"
+  if (offer.supportedCountries && !offer.supportedCountries.includes(ctx.customer.billingCountry)) {
+    return { code: "country", country: ctx.customer.billingCountry };
+  }
+  // "The products you see depend on the type of customer segment"
+  if (!ctx.offerSegments.includes(ctx.customer.segment) || offer.cloud !== ctx.partner.cloud) return { code: "segment" };
+  // "The customer's subscription may have been suspended (In this case, you can reactivate the subscription rather than purchase a new one.)"
+  const suspended = ctx.existing.find((s) => s.status === "suspended");
+  if (suspended) return { code: "suspended", subscriptionId: suspended.id };
+  // "The customer already has a subscription to that product and is only allowed one"
+  const live = ctx.existing.find((s) => s.status === "active");
+  if (offer.onePerCustomer && live) return { code: "one_per_customer", subscriptionId: live.id };
+  return null;
+}
+
+const COUNTRY_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** The reason in words, as the catalog, the cart and Buy show it. */
+export function unavailableReasonText(reason: UnavailableReason): string {
+  switch (reason.code) {
+    case "not_transactable":
+      return "This offer isn't transactable in Partner Center. Purchase and manage it in the Azure management portal.";
+    case "not_in_csp":
+      return "The publisher hasn't made this offer available through the CSP program.";
+    case "exclusive":
+      return "The publisher has made this offer exclusive to other CSP partners.";
+    case "country":
+      return `The publisher doesn't support the customer's billing country or region (${COUNTRY_NAMES.of(reason.country) ?? reason.country}).`;
+    case "segment":
+      return "This offer isn't sold to this customer's segment.";
+    case "suspended":
+      return "This customer's subscription to this offer is suspended. Reactivate it rather than purchase a new one.";
+    case "one_per_customer":
+      return "The customer already has a subscription to this offer and is only allowed one.";
+  }
+}

@@ -1,0 +1,115 @@
+import { and, asc, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { cartLines, offers, type BillingFrequency, type CartLine, type Customer, type Offer } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { DomainError } from "@/lib/errors";
+import type { UnavailableReason } from "./availability";
+import { getCatalogOffer, offerAvailability } from "./catalog";
+import type { Clock } from "./clock";
+import { getCustomer } from "./customers";
+import { assertCan, partnerCanBuy, type Actor } from "./permissions";
+import { allowedFrequencies, unitPrice } from "./pricing";
+import { assertQuantityInRange, quantityProblem } from "./quantity";
+
+export interface CartItem {
+  line: CartLine;
+  offer: Offer;
+  unitPriceMinor: number;
+  lineTotalMinor: number;
+  /** Why the line can't be bought now, if it can't. */
+  problem: { reason: UnavailableReason } | { quantity: string } | null;
+}
+
+export interface Cart {
+  customer: Customer;
+  items: CartItem[];
+  totalMinor: number;
+  currency: string;
+}
+
+/** Selling needs the right role and a partner type that transacts. */
+export function assertCanSell(actor: Actor): void {
+  assertCan(actor, "buy");
+  if (!partnerCanBuy(actor.partnerType)) throw new DomainError("partner:cannot_buy");
+}
+
+function cartOwner(actor: Actor, customerId: string) {
+  return and(eq(cartLines.partnerId, actor.partnerId), eq(cartLines.userId, actor.userId), eq(cartLines.customerId, customerId));
+}
+
+/** The user's cart for this customer, each line re-checked against today's rules. */
+export function getCart(db: Db, actor: Actor, customerId: string): Cart {
+  const customer = getCustomer(db, actor, customerId);
+  const rows = db
+    .select({ line: cartLines, offer: offers })
+    .from(cartLines)
+    .innerJoin(offers, eq(offers.id, cartLines.offerId))
+    .where(cartOwner(actor, customer.id))
+    .orderBy(asc(cartLines.addedAt), asc(cartLines.id))
+    .all();
+  const availability = offerAvailability(db, actor, customer, rows.map((r) => r.offer));
+  const items = rows.map(({ line, offer }): CartItem => {
+    const unit = unitPrice(offer, line.billingFrequency);
+    const reason = availability.get(offer.id) ?? null;
+    const quantity = quantityProblem(offer, line.quantity);
+    return { line, offer, unitPriceMinor: unit, lineTotalMinor: unit * line.quantity, problem: reason ? { reason } : quantity ? { quantity } : null };
+  });
+  return { customer, items, totalMinor: items.reduce((t, i) => t + i.lineTotalMinor, 0), currency: items[0]?.offer.currency ?? "USD" };
+}
+
+export interface AddToCartParams {
+  customerId: string;
+  offerId: string;
+  quantity: number;
+  billingFrequency: BillingFrequency;
+}
+
+/** **Add to cart**: adding an offer already in the cart at the same frequency adds to its quantity. */
+export function addToCart(db: Db, actor: Actor, clock: Clock, params: AddToCartParams): CartLine {
+  assertCanSell(actor);
+  const customer = getCustomer(db, actor, params.customerId);
+  const offer = getCatalogOffer(db, actor, params.offerId);
+  const reason = offerAvailability(db, actor, customer, [offer]).get(offer.id);
+  if (reason) throw new DomainError("offer:unavailable");
+  if (!allowedFrequencies(offer).includes(params.billingFrequency)) {
+    throw new DomainError("invalid_input", `${offer.name} can't be billed ${params.billingFrequency}.`, { billingFrequency: ["Choose a billing frequency this offer allows."] });
+  }
+  return db.transaction((tx) => {
+    const inCart = tx.select().from(cartLines).where(and(cartOwner(actor, customer.id), eq(cartLines.offerId, offer.id))).all();
+    const same = inCart.find((l) => l.billingFrequency === params.billingFrequency);
+    if (offer.onePerCustomer && inCart.length > 0 && !same) {
+      throw new DomainError("offer:unavailable", "This offer is limited to one subscription per customer, and it is already in the cart.");
+    }
+    const quantity = (same?.quantity ?? 0) + params.quantity;
+    assertQuantityInRange(offer, quantity);
+    if (same) return tx.update(cartLines).set({ quantity }).where(eq(cartLines.id, same.id)).returning().get();
+    return tx
+      .insert(cartLines)
+      .values({ id: randomUUID(), partnerId: actor.partnerId, userId: actor.userId, customerId: customer.id, offerId: offer.id, quantity, billingFrequency: params.billingFrequency, addedAt: clock.now() })
+      .returning()
+      .get();
+  });
+}
+
+function getCartLine(db: Db, actor: Actor, customerId: string, lineId: string): CartLine {
+  const line = db.select().from(cartLines).where(and(cartOwner(actor, customerId), eq(cartLines.id, lineId))).get();
+  if (!line) throw new DomainError("not_found:cart_line");
+  return line;
+}
+
+export function updateCartLineQuantity(db: Db, actor: Actor, params: { customerId: string; lineId: string; quantity: number }): CartLine {
+  assertCanSell(actor);
+  const line = getCartLine(db, actor, params.customerId, params.lineId);
+  assertQuantityInRange(getCatalogOffer(db, actor, line.offerId), params.quantity);
+  return db.update(cartLines).set({ quantity: params.quantity }).where(eq(cartLines.id, line.id)).returning().get();
+}
+
+export function removeCartLine(db: Db, actor: Actor, params: { customerId: string; lineId: string }): void {
+  assertCanSell(actor);
+  const line = getCartLine(db, actor, params.customerId, params.lineId);
+  db.delete(cartLines).where(eq(cartLines.id, line.id)).run();
+}
+
+export function clearCart(db: Db, actor: Actor, customerId: string): void {
+  db.delete(cartLines).where(cartOwner(actor, customerId)).run();
+}

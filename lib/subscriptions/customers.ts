@@ -1,0 +1,71 @@
+import { and, asc, count, desc, eq, like, type SQL } from "drizzle-orm";
+import { customers, type Customer } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { DomainError } from "@/lib/errors";
+import { assertCan, type Actor } from "./permissions";
+
+export const CUSTOMER_SORTS = ["name", "country", "segment", "created"] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+export const PAGE_SIZE = 20;
+
+export interface ListCustomersParams {
+  q?: string;
+  sort?: CustomerSort;
+  dir?: "asc" | "desc";
+  page?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+const SORT_COLUMNS = {
+  name: customers.name,
+  country: customers.billingCountry,
+  segment: customers.segment,
+  created: customers.createdAt,
+} as const;
+
+/** Escapes LIKE wildcards so a search for "100%" means the text "100%". */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function partnerScope(actor: Actor): SQL {
+  return eq(customers.partnerId, actor.partnerId);
+}
+
+/** The partner's customers, searched by name, sorted and paged in SQL. */
+export function listCustomers(db: Db, actor: Actor, params: ListCustomersParams = {}): Page<Customer> {
+  assertCan(actor, "view");
+  const where = and(partnerScope(actor), params.q ? like(customers.name, likePattern(params.q)) : undefined);
+  const sortColumn = SORT_COLUMNS[params.sort ?? "name"];
+  const order = params.dir === "desc" ? desc(sortColumn) : asc(sortColumn);
+  const [{ total }] = db.select({ total: count() }).from(customers).where(where).all();
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, params.page ?? 1), pageCount);
+  const items = db
+    .select()
+    .from(customers)
+    .where(where)
+    .orderBy(order, asc(customers.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .all();
+  return { items, total, page, pageCount };
+}
+
+/** One customer of the actor's partner; another partner's id is "not found", like a missing one. */
+export function getCustomer(db: Db, actor: Actor, customerId: string): Customer {
+  assertCan(actor, "view");
+  const customer = db
+    .select()
+    .from(customers)
+    .where(and(partnerScope(actor), eq(customers.id, customerId)))
+    .get();
+  if (!customer) throw new DomainError("not_found:customer");
+  return customer;
+}

@@ -1,0 +1,128 @@
+import { and, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { orders, subscriptions, offers, type Order, type Subscription, type Offer } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { DomainError } from "@/lib/errors";
+import { unavailableReasonText } from "./availability";
+import { assertCanSell, clearCart, getCart, type Cart, type CartItem } from "./cart";
+import type { Clock } from "./clock";
+import { getCustomer } from "./customers";
+import { assertCan, type Actor } from "./permissions";
+import { initialTerm, provisionSubscription } from "./provisioning";
+
+export interface ReviewLine extends CartItem {
+  /** What is charged at Buy: $0 for a line that starts with a free trial. */
+  dueTodayMinor: number;
+  trialEndsAt: Date | null;
+  /** When the paid term starts (the trial's end, or now). */
+  paidTermStartsAt: Date;
+  termEndsAt: Date;
+}
+
+export interface Review extends Omit<Cart, "items"> {
+  items: ReviewLine[];
+  dueTodayMinor: number;
+}
+
+/** The message for a cart line that can't be bought, or null. */
+export function cartLineProblemText(item: CartItem): string | null {
+  if (!item.problem) return null;
+  return "reason" in item.problem ? unavailableReasonText(item.problem.reason) : item.problem.quantity;
+}
+
+/** **Review**: every line with its term, prices, and for trials $0 today and the date the paid term starts. */
+export function reviewOrder(db: Db, actor: Actor, clock: Clock, customerId: string): Review {
+  assertCan(actor, "view");
+  const cart = getCart(db, actor, customerId);
+  if (cart.items.length === 0) throw new DomainError("cart:empty");
+  const now = clock.now();
+  const items = cart.items.map((item): ReviewLine => {
+    const term = initialTerm(item.offer, item.line.billingFrequency, now);
+    return { ...item, dueTodayMinor: term.trialEndsAt ? 0 : item.lineTotalMinor, trialEndsAt: term.trialEndsAt, paidTermStartsAt: term.termStart, termEndsAt: term.termEnd };
+  });
+  return { ...cart, items, dueTodayMinor: items.reduce((t, i) => t + i.dueTodayMinor, 0) };
+}
+
+/** Problems per cart line at Buy time, including two lines of a one-per-customer offer. */
+function lineProblems(cart: Cart): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  const seenOnePerCustomer = new Set<string>();
+  for (const item of cart.items) {
+    const text = cartLineProblemText(item);
+    if (text) problems[item.line.id] = [text];
+    else if (item.offer.onePerCustomer && seenOnePerCustomer.has(item.offer.id)) {
+      problems[item.line.id] = ["This offer is limited to one subscription per customer, and the order already has one."];
+    }
+    if (item.offer.onePerCustomer) seenOnePerCustomer.add(item.offer.id);
+  }
+  return problems;
+}
+
+export interface BuyParams {
+  customerId: string;
+  /** Issued with the Review page; a second Buy with the same key returns the first order. */
+  idempotencyKey: string;
+}
+
+/**
+ * **Buy**: one transaction creates the order and its subscriptions, or nothing. Every rule is
+ * checked again here, under the write lock, so two Buys at once can't both take a one-per-customer offer.
+ */
+export function buy(db: Db, actor: Actor, clock: Clock, params: BuyParams): { order: Order; created: boolean } {
+  assertCanSell(actor);
+  return db.transaction(
+    (tx) => {
+      const customer = getCustomer(tx, actor, params.customerId);
+      const existing = tx
+        .select()
+        .from(orders)
+        .where(and(eq(orders.partnerId, actor.partnerId), eq(orders.customerId, customer.id), eq(orders.idempotencyKey, params.idempotencyKey)))
+        .get();
+      if (existing) return { order: existing, created: false };
+      const cart = getCart(tx, actor, customer.id);
+      if (cart.items.length === 0) throw new DomainError("cart:empty");
+      const problems = lineProblems(cart);
+      if (Object.keys(problems).length > 0) throw new DomainError("order:lines_unavailable", undefined, problems);
+      const now = clock.now();
+      const order = tx
+        .insert(orders)
+        .values({ id: randomUUID(), partnerId: actor.partnerId, customerId: customer.id, userId: actor.userId, idempotencyKey: params.idempotencyKey, placedAt: now, totalMinor: cart.totalMinor, currency: cart.currency })
+        .returning()
+        .get();
+      for (const item of cart.items) {
+        provisionSubscription(
+          tx,
+          { partnerId: actor.partnerId, customerId: customer.id, orderId: order.id, offer: item.offer, quantity: item.line.quantity, billingFrequency: item.line.billingFrequency },
+          { actor, action: "buy" },
+          now,
+        );
+      }
+      clearCart(tx, actor, customer.id);
+      return { order, created: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export interface OrderConfirmation {
+  order: Order;
+  lines: { subscription: Subscription; offer: Offer }[];
+}
+
+/** The confirmation after Buy: the subscriptions the order created. */
+export function getOrder(db: Db, actor: Actor, customerId: string, orderId: string): OrderConfirmation {
+  const customer = getCustomer(db, actor, customerId);
+  const order = db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.partnerId, actor.partnerId), eq(orders.customerId, customer.id), eq(orders.id, orderId)))
+    .get();
+  if (!order) throw new DomainError("not_found:order");
+  const lines = db
+    .select({ subscription: subscriptions, offer: offers })
+    .from(subscriptions)
+    .innerJoin(offers, eq(offers.id, subscriptions.offerId))
+    .where(and(eq(subscriptions.partnerId, actor.partnerId), eq(subscriptions.orderId, order.id)))
+    .all();
+  return { order, lines };
+}

@@ -1,0 +1,22 @@
+import type { Offer } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
+
+/** Usage-based offers are billed after use: there are no licenses to count. */
+export function licensesApply(offer: Pick<Offer, "billingType">): boolean {
+  return offer.billingType === "license";
+}
+
+/** A quantity is a whole number of licenses within the offer's min and max. */
+export function quantityProblem(offer: Pick<Offer, "minQuantity" | "maxQuantity" | "billingType">, quantity: number): string | null {
+  if (!licensesApply(offer)) return quantity === 1 ? null : "Usage-based offers have no license quantity.";
+  if (!Number.isInteger(quantity)) return "Enter a whole number of licenses.";
+  if (quantity < offer.minQuantity || quantity > offer.maxQuantity) {
+    return `Enter a quantity from ${offer.minQuantity} to ${offer.maxQuantity}.`;
+  }
+  return null;
+}
+
+export function assertQuantityInRange(offer: Pick<Offer, "minQuantity" | "maxQuantity" | "billingType">, quantity: number): void {
+  const problem = quantityProblem(offer, quantity);
+  if (problem) throw new DomainError("quantity:out_of_range", problem, { quantity: [problem] });
+}
