@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { getClock, requireActor } from "@/lib/server/context";
+import { pageOrNotFound } from "@/lib/server/not-found";
+import { can, getCustomer, listSubscriptions, nextInvoice } from "@/lib/subscriptions";
+import { CustomerHeader } from "@/components/CustomerHeader";
+import { SubscriptionsTable } from "@/components/SubscriptionsTable";
+import { NextInvoice } from "@/components/NextInvoice";
+import { Pagination } from "@/components/ui/Pagination";
+import { ButtonLink } from "@/components/ui/Button";
+import { Card } from "@/components/ui/Card";
+
+export const metadata: Metadata = { title: "Customer" };
+
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ page?: string }> }) {
+  const actor = await requireActor();
+  const { customerId } = await params;
+  const page = Number((await searchParams).page) || 1;
+  const db = getDb();
+  const clock = getClock();
+  const { customer, subscriptions, invoice } = pageOrNotFound(() => ({
+    customer: getCustomer(db, actor, customerId),
+    subscriptions: listSubscriptions(db, actor, clock, customerId, { page }),
+    invoice: can(actor, "view_billing") ? nextInvoice(db, actor, clock, customerId) : null,
+  }));
+  return (
+    <div className="space-y-6">
+      <CustomerHeader customer={customer} />
+      <Card
+        title="Subscriptions"
+        titleId="subscriptions"
+        actions={can(actor, "buy") && <ButtonLink href={`/customers/${customer.id}/catalog`}>Add subscription</ButtonLink>}
+      >
+        <SubscriptionsTable customerId={customer.id} items={subscriptions.items} canCancel={can(actor, "cancel")} />
+        <Pagination page={subscriptions.page} pageCount={subscriptions.pageCount} total={subscriptions.total} params={{}} basePath={`/customers/${customer.id}`} noun="subscriptions" />
+      </Card>
+      {invoice && <NextInvoice invoice={invoice} />}
+    </div>
+  );
+}

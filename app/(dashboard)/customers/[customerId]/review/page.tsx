@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
+import { getDb } from "@/db";
+import { isDomainError } from "@/lib/errors";
+import { getClock, requireActor } from "@/lib/server/context";
+import { pageOrNotFound } from "@/lib/server/not-found";
+import { getCustomer, reviewOrder, type Review } from "@/lib/subscriptions";
+import { CustomerHeader } from "@/components/CustomerHeader";
+import { ReviewTable } from "@/components/ReviewTable";
+import { BuyForm } from "@/components/BuyForm";
+import { Alert } from "@/components/ui/Alert";
+import { ButtonLink } from "@/components/ui/Button";
+
+export const metadata: Metadata = { title: "Review" };
+
+export default async function ReviewPage({ params }: { params: Promise<{ customerId: string }> }) {
+  const actor = await requireActor();
+  const { customerId } = await params;
+  const db = getDb();
+  const customer = pageOrNotFound(() => getCustomer(db, actor, customerId));
+  let review: Review | null = null;
+  let problem: string | null = null;
+  try {
+    review = reviewOrder(db, actor, getClock(), customer.id);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    problem = error.message;
+  }
+  return (
+    <div className="space-y-4">
+      <CustomerHeader customer={customer} current="Review" />
+      {review ? (
+        <>
+          <p className="text-sm text-neutral-700">Review your order. When you are ready to purchase these subscriptions, select Buy.</p>
+          <ReviewTable review={review} />
+          <BuyForm customerId={customer.id} idempotencyKey={randomUUID()} lineNames={Object.fromEntries(review.items.map((i) => [i.line.id, i.offer.name]))} blocked={review.items.some((i) => i.problem)} />
+        </>
+      ) : (
+        <Alert tone="warning" title={problem ?? "Nothing to review"}>
+          <ButtonLink variant="link" href={`/customers/${customer.id}/catalog`}>
+            Back to the catalog
+          </ButtonLink>
+        </Alert>
+      )}
+    </div>
+  );
+}

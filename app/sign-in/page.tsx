@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { listDemoAccounts } from "@/lib/auth/demo-accounts";
+import { currentActor } from "@/lib/server/context";
+import { SignInForm } from "@/components/SignInForm";
+import { DemoAccounts } from "@/components/DemoAccounts";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  if (await currentActor()) redirect("/customers");
+  const { next } = await searchParams;
+  const accounts = listDemoAccounts(getDb());
+  return (
+    <main className="min-h-screen bg-gradient-to-br from-brand-50 to-neutral-100 px-4 py-12">
+      <div className="mx-auto grid max-w-5xl gap-8 md:grid-cols-[minmax(0,380px)_1fr]">
+        <section className="rounded-lg border border-neutral-200 bg-white p-8 shadow-sm">
+          <p className="text-sm font-semibold tracking-wide text-brand-700">Microsoft Partner Center</p>
+          <h1 className="mt-2 text-2xl font-semibold">Sign in</h1>
+          <p className="mt-1 text-sm text-neutral-600">Sign into the Partner Center dashboard to manage your customers&apos; subscriptions.</p>
+          <SignInForm next={typeof next === "string" ? next : undefined} />
+        </section>
+        {accounts && <DemoAccounts accounts={accounts} />}
+      </div>
+    </main>
+  );
+}

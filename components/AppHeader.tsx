@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { signOut } from "@/app/sign-in/actions";
+import { can, ROLE_LABELS, type Actor } from "@/lib/subscriptions/permissions";
+
+const CLOUD_LABELS = { commercial: "Partner Center", us_government: "Partner Center for Microsoft Cloud for US Government" } as const;
+
+export function AppHeader({ actor }: { actor: Actor }) {
+  return (
+    <header className="bg-[#1b1a19] text-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/customers" className="font-semibold">
+          {CLOUD_LABELS[actor.cloud]}
+        </Link>
+        <nav aria-label="Partner Center menu" className="flex gap-4 text-sm">
+          <Link href="/customers" className="hover:underline">
+            Customers
+          </Link>
+          {can(actor, "view_activity") && (
+            <Link href="/activity" className="hover:underline">
+              Activity log
+            </Link>
+          )}
+        </nav>
+        <div className="ml-auto flex items-center gap-4 text-sm">
+          <span>
+            <span className="font-semibold">{actor.name}</span>
+            <span className="text-neutral-300"> · {actor.roles.map((r) => ROLE_LABELS[r]).join(", ")} · {actor.partnerName}</span>
+          </span>
+          <form action={signOut}>
+            <button type="submit" className="rounded border border-neutral-500 px-3 py-1 hover:bg-neutral-700">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

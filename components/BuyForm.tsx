@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+import { buyAction } from "@/app/(dashboard)/customers/[customerId]/review/actions";
+import { Alert } from "./ui/Alert";
+import { Button, ButtonLink } from "./ui/Button";
+
+/** **Buy**, with one idempotency key per Review page so a double click makes one order. */
+export function BuyForm({ customerId, idempotencyKey, lineNames, blocked }: { customerId: string; idempotencyKey: string; lineNames: Record<string, string>; blocked: boolean }) {
+  const [state, action, pending] = useActionState(buyAction, null);
+  const lineErrors = state && !state.ok ? Object.entries(state.fieldErrors ?? {}).filter(([key]) => key in lineNames) : [];
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="customerId" value={customerId} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {state && !state.ok && (
+        <Alert tone="error" title={state.error}>
+          {lineErrors.length > 0 && (
+            <ul className="list-disc pl-5">
+              {lineErrors.map(([lineId, messages]) => (
+                <li key={lineId}>
+                  {lineNames[lineId]}: {messages.join(" ")}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
+      {blocked && <Alert tone="warning">Remove or fix the lines marked above before you buy.</Alert>}
+      <div className="flex justify-end gap-2">
+        <ButtonLink variant="secondary" href={`/customers/${customerId}/catalog`}>
+          Back to catalog
+        </ButtonLink>
+        <Button type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? "Buying…" : "Buy"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import type { SubscriptionListItem } from "@/lib/subscriptions/subscriptions";
+import { formatDate, FREQUENCY_LABELS } from "@/lib/format";
+import { StatusBadge } from "./ui/StatusBadge";
+import { CancelControl } from "./CancelControl";
+import { licensesApply } from "@/lib/subscriptions/quantity";
+
+/** The customer's **Subscriptions**: select a name to open its details; **Cancel** in the **Status** column. */
+export function SubscriptionsTable({ customerId, items, canCancel }: { customerId: string; items: SubscriptionListItem[]; canCancel: boolean }) {
+  if (items.length === 0) return <p className="text-sm text-neutral-600">This customer has no subscriptions yet.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-neutral-200 text-xs uppercase text-neutral-600">
+          <tr>
+            <th scope="col" className="py-2 pr-3">Subscription</th>
+            <th scope="col" className="py-2 pr-3 text-right">Quantity</th>
+            <th scope="col" className="py-2 pr-3">Status</th>
+            <th scope="col" className="py-2 pr-3">Billing frequency</th>
+            <th scope="col" className="py-2 pr-3">Term end</th>
+            <th scope="col" className="py-2">Auto-renew</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map(({ subscription: s, offer, cancel }) => (
+            <tr key={s.id} className="border-b border-neutral-100 align-top last:border-0">
+              <td className="py-3 pr-3">
+                <Link href={`/customers/${customerId}/subscriptions/${s.id}`} className="font-semibold text-brand-700 hover:underline">
+                  {offer.name}
+                </Link>
+                <span className="block text-xs text-neutral-600">
+                  {offer.publisherName}
+                  {s.baseSubscriptionId && " · Add-on"}
+                  {s.trialEndsAt && !s.trialConvertedAt && ` · Free trial until ${formatDate(s.trialEndsAt)}`}
+                </span>
+              </td>
+              <td className="py-3 pr-3 text-right tabular-nums">{licensesApply(offer) ? s.quantity : "—"}</td>
+              <td className="py-3 pr-3">
+                <StatusBadge status={s.status} />
+                {s.cancellationScheduledAt && s.status === "active" && <span className="mt-1 block text-xs text-amber-900">Cancellation scheduled for {formatDate(s.cancellationScheduledAt)}</span>}
+                {canCancel && cancel.kind !== "none" && <CancelControl subscriptionId={s.id} version={s.version} offerName={offer.name} option={cancel} />}
+                {cancel.kind === "none" && offer.publisherKind === "microsoft" && s.status === "active" && <span className="mt-1 block text-xs text-neutral-600">Managed by suspension</span>}
+              </td>
+              <td className="py-3 pr-3">{FREQUENCY_LABELS[s.billingFrequency]}</td>
+              <td className="py-3 pr-3">{formatDate(s.termEnd)}</td>
+              <td className="py-3">{s.autoRenew ? "On" : "Off"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { SubscriptionStatus } from "@/db/schema";
+import { STATUS_LABELS } from "@/lib/format";
+
+const TONES: Record<SubscriptionStatus, string> = {
+  active: "bg-green-100 text-green-900",
+  suspended: "bg-amber-100 text-amber-900",
+  cancelled: "bg-neutral-200 text-neutral-800",
+  expired: "bg-neutral-200 text-neutral-800",
+  deleted: "bg-red-100 text-red-900",
+};
+
+export function StatusBadge({ status }: { status: SubscriptionStatus }) {
+  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[status]}`}>{STATUS_LABELS[status]}</span>;
+}

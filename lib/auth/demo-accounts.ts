@@ -1,0 +1,24 @@
+import { asc, eq } from "drizzle-orm";
+import { partners, users, type Role } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { DEMO_PASSWORD } from "@/db/seed-data/partners";
+import { isDemoData } from "@/lib/subscriptions/demo-clock";
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  roles: Role[];
+  partnerName: string;
+}
+
+/** The demo accounts, listed on the sign-in page only while the app runs on demo data. */
+export function listDemoAccounts(db: Db): { password: string; accounts: DemoAccount[] } | null {
+  if (!isDemoData(db)) return null;
+  const accounts = db
+    .select({ email: users.email, name: users.name, roles: users.roles, partnerName: partners.name })
+    .from(users)
+    .innerJoin(partners, eq(partners.id, users.partnerId))
+    .orderBy(asc(partners.name), asc(users.email))
+    .all();
+  return { password: DEMO_PASSWORD, accounts };
+}

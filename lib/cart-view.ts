@@ -1,0 +1,47 @@
+import type { BillingFrequency } from "@/db/schema";
+import type { Cart } from "@/lib/subscriptions/cart";
+import { cartLineProblemText } from "@/lib/subscriptions/orders";
+import { licensesApply } from "@/lib/subscriptions/quantity";
+
+/** The cart as the browser sees it (JSON from the API, and the server render's initial data). */
+export interface CartView {
+  items: {
+    id: string;
+    offerId: string;
+    offerName: string;
+    publisherName: string;
+    quantity: number;
+    minQuantity: number;
+    maxQuantity: number;
+    licenses: boolean;
+    billingFrequency: BillingFrequency;
+    unitPriceMinor: number;
+    lineTotalMinor: number;
+    freeTrialDays: number;
+    problem: string | null;
+  }[];
+  totalMinor: number;
+  currency: string;
+}
+
+export function toCartView(cart: Cart): CartView {
+  return {
+    items: cart.items.map((item) => ({
+      id: item.line.id,
+      offerId: item.offer.id,
+      offerName: item.offer.name,
+      publisherName: item.offer.publisherName,
+      quantity: item.line.quantity,
+      minQuantity: item.offer.minQuantity,
+      maxQuantity: item.offer.maxQuantity,
+      licenses: licensesApply(item.offer),
+      billingFrequency: item.line.billingFrequency,
+      unitPriceMinor: item.unitPriceMinor,
+      lineTotalMinor: item.lineTotalMinor,
+      freeTrialDays: item.offer.freeTrialDays,
+      problem: cartLineProblemText(item),
+    })),
+    totalMinor: cart.totalMinor,
+    currency: cart.currency,
+  };
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db";
+import type { AppDatabase } from "@/db/client";
+import { ERRORS, isDomainError } from "@/lib/errors";
+import type { Actor, Clock } from "@/lib/subscriptions";
+import { currentActor, getClock } from "./context";
+
+/** One result shape for every action: success with data and a message, or a form error with per-field errors. */
+export type ActionResult<T = unknown> =
+  | { ok: true; data?: T; message?: string; at: number }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; at: number };
+
+export interface ActionContext {
+  actor: Actor;
+  db: AppDatabase;
+  clock: Clock;
+}
+
+/** FormData to a plain object; a key given several times becomes an array. Next's own keys are dropped. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    result[key] = values.length > 1 ? values : values[0];
+  }
+  return result;
+}
+
+/** Turns an expected failure into a result; rethrows Next's redirects and real bugs. */
+export function failureResult(error: unknown): ActionResult<never> {
+  unstable_rethrow(error);
+  if (isDomainError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors, at: Date.now() };
+  if (error instanceof z.ZodError) {
+    return { ok: false, error: ERRORS.invalid_input.message, fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>, at: Date.now() };
+  }
+  throw error;
+}
+
+/**
+ * Wraps a server action: checks the session (actions are public endpoints), parses the form with
+ * zod, and hands the typed input to the handler. The handler returns a message or redirects.
+ */
+export function authedAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.infer<S>, ctx: ActionContext) => T | { data?: T; message?: string } | Promise<T | { data?: T; message?: string }>,
+) {
+  return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
+    try {
+      const actor = await currentActor();
+      if (!actor) return { ok: false, error: ERRORS.unauthenticated.message, at: Date.now() };
+      const input = schema.parse(formDataToObject(formData));
+      const output = (await handler(input, { actor, db: getDb(), clock: getClock() })) as { data?: T; message?: string } | undefined;
+      return { ok: true, data: output?.data, message: output?.message, at: Date.now() };
+    } catch (error) {
+      return failureResult(error);
+    }
+  };
+}
