@@ -13,7 +13,7 @@ export type Db = BaseSQLiteDatabase<"sync", RunResult, Schema>;
 export type AppDatabase = BetterSQLite3Database<Schema> & { $client: Database.Database };
 
 export const DEFAULT_DATABASE_PATH = "data/partner-center.db";
-const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
 export function databasePath(): string {
   return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
@@ -21,7 +21,7 @@ export function databasePath(): string {
 
 /** Opens the SQLite file (creating its folder), WAL mode and foreign keys on, migrated. */
 export function openDatabase(file: string = databasePath()): AppDatabase {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { expect, inject, onTestFinished } from "vitest";
 import { openDatabase, type AppDatabase, type Db } from "@/db/client";
-import { customers, subscriptions, type BillingFrequency, type Customer, type Subscription, type SuspensionReason } from "@/db/schema";
+import { activityLog, customers, ledgerEntries, subscriptions, type BillingFrequency, type Customer, type Subscription, type SuspensionReason } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { DomainError, isDomainError, type ErrorCode } from "@/lib/errors";
 import {
@@ -159,4 +159,20 @@ export function expectRefused(db: AppDatabase, code: ErrorCode, fn: () => unknow
   expect(error.code).toBe(code);
   expect(tableSnapshot(db)).toEqual(before);
   return error;
+}
+
+/** A subscription's ledger and activity, oldest first. */
+export function ledgerOf(db: AppDatabase, subscriptionId: string) {
+  return db.select().from(ledgerEntries).where(eq(ledgerEntries.subscriptionId, subscriptionId)).orderBy(asc(ledgerEntries.postedAt), asc(ledgerEntries.kind)).all();
+}
+
+export function activityOf(db: AppDatabase, subscriptionId: string) {
+  return db.select().from(activityLog).where(eq(activityLog.subscriptionId, subscriptionId)).orderBy(asc(activityLog.id)).all();
+}
+
+/** A stored subscription, read without an actor (for system-side checks). */
+export function stored(db: AppDatabase, subscriptionId: string): Subscription {
+  const row = db.select().from(subscriptions).where(eq(subscriptions.id, subscriptionId)).get();
+  if (!row) throw new Error(`No subscription ${subscriptionId}`);
+  return row;
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, type SQL } from "drizzle-orm";
-import { activityLog, type ActivityEntry, type Subscription } from "@/db/schema";
+import { activityLog, customers, users, type ActivityEntry, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { actingRole, assertCan, type Action, type Actor } from "./permissions";
 
@@ -77,4 +77,18 @@ export function listActivity(db: Db, actor: Actor, filters: ActivityFilters = {}
     .orderBy(desc(activityLog.at), desc(activityLog.id))
     .limit(filters.limit ?? 200)
     .all();
+}
+
+/** The choices for the Activity log's filters: the partner's customers with activity, its users, the actions. */
+export function activityFilterOptions(db: Db, actor: Actor) {
+  assertCan(actor, "view_activity");
+  const customerRows = db
+    .selectDistinct({ id: customers.id, name: customers.name })
+    .from(activityLog)
+    .innerJoin(customers, eq(customers.id, activityLog.customerId))
+    .where(eq(activityLog.partnerId, actor.partnerId))
+    .orderBy(customers.name)
+    .all();
+  const userRows = db.select({ id: users.id, name: users.name }).from(users).where(eq(users.partnerId, actor.partnerId)).orderBy(users.name).all();
+  return { customers: customerRows, users: userRows, actions: ACTIVITY_ACTIONS };
 }

@@ -37,20 +37,31 @@ export function addOnPurchaseBlocker(actor: Actor, base: Subscription): string |
 }
 
 /** "Update the quantity of licenses for each required Add-on. Then Submit your changes." */
-export function setAddOnQuantity(db: Db, actor: Actor, by: ChangeAuthor, base: SubscriptionContext, offerId: string, quantity: number, now: Date): Subscription | null {
+export function setAddOnQuantity(
+  db: Db,
+  actor: Actor,
+  by: ChangeAuthor,
+  base: SubscriptionContext,
+  offerId: string,
+  quantity: number,
+  now: Date,
+): { offer: Offer; outcome: "unchanged" | "bought" | "changed" | "scheduled" } {
   const row = eligibleAddOns(db, base).find((a) => a.offer.id === offerId);
   if (!row) throw new DomainError("addon:not_eligible");
+  const { offer } = row;
   if (row.subscription) {
-    if (row.subscription.quantity === quantity) return row.subscription;
-    return changeQuantity(db, by, { subscription: row.subscription, offer: row.offer, customer: base.customer }, quantity, now).subscription;
+    if ((row.subscription.scheduledQuantity ?? row.subscription.quantity) === quantity) return { offer, outcome: "unchanged" };
+    const { scheduled } = changeQuantity(db, by, { subscription: row.subscription, offer, customer: base.customer }, quantity, now);
+    return { offer, outcome: scheduled ? "scheduled" : "changed" };
   }
-  if (quantity === 0) return null;
+  if (quantity === 0) return { offer, outcome: "unchanged" };
   const blocker = addOnPurchaseBlocker(actor, base.subscription);
   if (blocker) throw new DomainError(partnerCanBuyAddOns(actor.partnerType) ? "addon:base_not_active" : "addon:partner_type", blocker);
-  return provisionSubscription(
+  provisionSubscription(
     db,
-    { partnerId: base.subscription.partnerId, customerId: base.customer.id, orderId: null, offer: row.offer, quantity, billingFrequency: base.subscription.billingFrequency, base: base.subscription },
+    { partnerId: base.subscription.partnerId, customerId: base.customer.id, orderId: null, offer, quantity, billingFrequency: base.subscription.billingFrequency, base: base.subscription },
     by,
     now,
   );
+  return { offer, outcome: "bought" };
 }

@@ -1,7 +1,7 @@
 import type { SuspensionReason } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
-import { setAddOnQuantity } from "./addons";
+import { eligibleAddOns, setAddOnQuantity } from "./addons";
 import type { Clock } from "./clock";
 import { cancel, changeQuantity, getSubscriptionContext, reactivate, setAutoRenew, suspend, type CancelDetails } from "./manage";
 import { assertCan, type Actor } from "./permissions";
@@ -57,12 +57,15 @@ export function submitSubscriptionChanges(db: Db, actor: Actor, clock: Clock, ch
         messages.push(updated.autoRenew ? "Auto-renew turned on." : `Auto-renew turned off. The subscription ends on ${dateText(updated.termEnd)}.`);
         refresh();
       }
+      // Forms send every add-on's quantity: only the ones that differ are changes.
+      const current = new Map(eligibleAddOns(tx, ctx).map((a) => [a.offer.id, a.subscription ? (a.subscription.scheduledQuantity ?? a.subscription.quantity) : 0]));
       for (const [offerId, quantity] of Object.entries(changes.addOns ?? {})) {
+        if (current.get(offerId) === quantity) continue;
         assertCan(actor, "buy_addons");
-        const before = ctx;
-        const addOn = setAddOnQuantity(tx, actor, { actor, action: "buy_addons" }, before, offerId, quantity, now);
-        if (addOn && addOn.version === 1) messages.push(`Add-on bought: ${quantity} license(s).`);
-        else if (addOn) messages.push(`Add-on quantity updated to ${addOn.scheduledQuantity ?? addOn.quantity}.`);
+        const { offer, outcome } = setAddOnQuantity(tx, actor, { actor, action: "buy_addons" }, ctx, offerId, quantity, now);
+        if (outcome === "bought") messages.push(`${offer.name} added: ${quantity} license(s), pro-rated to the base's term end.`);
+        if (outcome === "changed") messages.push(`${offer.name} quantity changed to ${quantity}.`);
+        if (outcome === "scheduled") messages.push(`${offer.name} quantity will change to ${quantity} at renewal.`);
       }
       if (statusChange === "suspended") {
         assertCan(actor, "suspend");

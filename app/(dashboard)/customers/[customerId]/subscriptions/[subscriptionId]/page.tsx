@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { DomainError } from "@/lib/errors";
+import { getClock, requireActor } from "@/lib/server/context";
+import { pageOrNotFound } from "@/lib/server/not-found";
+import { can, getSubscriptionDetail } from "@/lib/subscriptions";
+import { CustomerHeader } from "@/components/CustomerHeader";
+import { SubscriptionSummary } from "@/components/SubscriptionSummary";
+import { SubscriptionForm } from "@/components/SubscriptionForm";
+import { ChargesTable } from "@/components/ChargesTable";
+import { ActivityList } from "@/components/ActivityList";
+import { Card } from "@/components/ui/Card";
+
+export const metadata: Metadata = { title: "Subscription" };
+
+export default async function SubscriptionPage({ params }: { params: Promise<{ customerId: string; subscriptionId: string }> }) {
+  const actor = await requireActor();
+  const { customerId, subscriptionId } = await params;
+  const detail = pageOrNotFound(() => {
+    const found = getSubscriptionDetail(getDb(), actor, getClock(), subscriptionId);
+    // A subscription reached under another customer's URL is not found there.
+    if (found.customer.id !== customerId) throw new DomainError("not_found:subscription");
+    return found;
+  });
+  return (
+    <div className="space-y-6">
+      <CustomerHeader customer={detail.customer} current={detail.offer.name} />
+      <SubscriptionSummary detail={detail} />
+      <SubscriptionForm
+        key={detail.subscription.version}
+        detail={detail}
+        permissions={{
+          quantity: can(actor, "change_quantity"),
+          suspend: can(actor, "suspend"),
+          reactivate: can(actor, "reactivate"),
+          autoRenew: can(actor, "change_auto_renew"),
+          addOns: can(actor, "buy_addons"),
+        }}
+      />
+      {can(actor, "view_billing") && (
+        <Card title="Charges" titleId="charges">
+          <ChargesTable entries={detail.ledger} />
+        </Card>
+      )}
+      {can(actor, "view_activity") && (
+        <Card title="Activity" titleId="activity">
+          <ActivityList entries={detail.activity} />
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { SubscriptionDetail } from "@/lib/subscriptions/subscriptions";
+import { formatDate, formatMoney } from "@/lib/format";
+import { Card } from "./ui/Card";
+
+/** "Below the Status section, are a list of available Add-ons for the subscription." */
+export function AddOnsSection({ detail, canBuy, errors }: { detail: SubscriptionDetail; canBuy: boolean; errors?: Record<string, string[]> }) {
+  const { addOns, addOnBlocker, subscription: base } = detail;
+  return (
+    <Card title="Add-ons" titleId="add-ons">
+      {addOns.length === 0 ? (
+        <p className="text-sm text-neutral-600">No add-ons are available for this subscription.</p>
+      ) : (
+        <>
+          {addOnBlocker && <p className="mb-3 text-sm text-amber-900">{addOnBlocker}</p>}
+          {!canBuy && !addOnBlocker && <p className="mb-3 text-sm text-neutral-600">Your role can&apos;t buy add-ons.</p>}
+          <p className="mb-3 text-xs text-neutral-600">
+            Add-ons start with the base subscription&apos;s term and end on {formatDate(base.termEnd)}. The first charge is pro-rated from the Charge start date to the Charge end date.
+          </p>
+          <ul className="divide-y divide-neutral-100">
+            {addOns.map(({ offer, subscription }) => {
+              const id = `addon-${offer.id}`;
+              const price = base.billingFrequency === "annual" ? offer.annualPriceMinor : offer.monthlyPriceMinor;
+              return (
+                <li key={offer.id} className="flex flex-wrap items-center gap-4 py-3">
+                  <div className="min-w-0 flex-1">
+                    <label htmlFor={id} className="text-sm font-semibold">
+                      {offer.name}
+                    </label>
+                    <p className="text-xs text-neutral-600">
+                      {price !== null && `${formatMoney(price, offer.currency)} per license per ${base.billingFrequency === "annual" ? "year" : "month"}`}
+                      {subscription && ` · ${subscription.quantity} licenses, ${subscription.status}`}
+                    </p>
+                    {errors?.[`addon:${offer.id}`]?.map((e) => <p key={e} className="text-xs font-semibold text-red-700">{e}</p>)}
+                  </div>
+                  <input
+                    id={id}
+                    name={`addon:${offer.id}`}
+                    type="number"
+                    min={subscription ? offer.minQuantity : 0}
+                    max={offer.maxQuantity}
+                    defaultValue={subscription?.quantity ?? 0}
+                    disabled={!canBuy || (!!addOnBlocker && !subscription) || subscription?.status === "suspended"}
+                    className="w-24 rounded border border-neutral-400 px-2 py-1.5 text-sm disabled:bg-neutral-100"
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </Card>
+  );
+}
