@@ -1,7 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { useActionState, useEffect, useId, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import { toast } from "sonner";
 import { cancelSubscriptionAction } from "@/app/(dashboard)/customers/[customerId]/actions";
 import type { CancelOption } from "@/lib/subscriptions/rules";
@@ -32,14 +32,14 @@ export function CancelControl({ subscriptionId, version, offerName, option }: { 
   const [open, setOpen] = useState(false);
   const [step, setStep] = useState<"details" | "confirm">("details");
   const [details, setDetails] = useState<{ reason: string; comment: string }>({ reason: "", comment: "" });
-  const [state, action, pending] = useActionState(cancelSubscriptionAction, null);
-
-  useEffect(() => {
-    if (state?.ok) {
-      toast.success(state.message);
+  const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof cancelSubscriptionAction>> | null, formData: FormData) => {
+    const result = await cancelSubscriptionAction(previous, formData);
+    if (result.ok) {
+      toast.success(result.message);
       setOpen(false);
     }
-  }, [state]);
+    return result;
+  }, null);
 
   return (
     <div className="mt-2 flex items-center gap-2">

@@ -1,0 +1,183 @@
+import { describe, expect, it } from "vitest";
+import { cancelSubscription, DAY_MS, HOUR_MS, nextInvoice, processLifecycle, submitSubscriptionChanges } from "@/lib/subscriptions";
+import { activityOf, actorFor, buyAddOn, buySubscription, clockAt, domainError, expectRefused, freshDb, ledgerOf, SEED_NOW, stored, submitChanges, suspendSubscription } from "./helpers";
+
+const CUSTOMER = "tailwind-traders";
+const SECOND = 1000;
+const CRM_MONTHLY = 1500;
+
+function setup() {
+  const { db } = freshDb();
+  return { db, admin: actorFor(db, "contoso-global-admin"), billing: actorFor(db, "contoso-billing-admin"), clock: clockAt() };
+}
+
+const net = (db: ReturnType<typeof setup>["db"], id: string) => ledgerOf(db, id).reduce((t, l) => t + l.amountMinor, 0);
+
+describe("cancel", () => {
+  // "If you cancel less than 24 hours after you placed the order, you will receive a full credit on the next invoice."
+  it("23:59:59 after a monthly order: cancelled now, with a full credit on the next invoice", () => {
+    const { db, admin, billing, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "northwind-crm-connect", quantity: 3 });
+    clock.advance(2 * HOUR_MS);
+    submitChanges(db, admin, clock, sub.id, { quantity: 5 });
+    const charged = net(db, sub.id);
+    expect(charged).toBe(3 * CRM_MONTHLY + 2 * CRM_MONTHLY);
+
+    clock.set(new Date(SEED_NOW.getTime() + 24 * HOUR_MS - SECOND));
+    const { outcome, subscription } = cancelSubscription(db, billing, clock, { subscriptionId: sub.id, reason: "Bought by mistake" });
+    expect(outcome).toBe("cancelled");
+    expect(subscription).toMatchObject({ status: "cancelled", endedAt: clock.now(), cancellationReason: "Bought by mistake", cancellationScheduledAt: null });
+    const credit = ledgerOf(db, sub.id).find((l) => l.kind === "cancellation_credit")!;
+    expect(credit).toMatchObject({ amountMinor: -charged, postedAt: clock.now() });
+    expect(net(db, sub.id)).toBe(0);
+
+    const invoice = nextInvoice(db, billing, clock, CUSTOMER);
+    const lines = invoice.lines.filter((l) => l.subscriptionId === sub.id);
+    expect(lines.map((l) => l.kind).sort()).toEqual(["cancellation_credit", "prorata", "purchase"]);
+    expect(lines.reduce((t, l) => t + l.amountMinor, 0)).toBe(0);
+    expect(activityOf(db, sub.id).at(-1)).toMatchObject({ action: "cancel", actorUserId: billing.userId, actorRole: "billing_admin", after: { status: "cancelled", creditMinor: charged } });
+  });
+
+  it("exactly 24 hours after a monthly order: scheduled for renewal, no credit", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "northwind-crm-connect", quantity: 3 });
+    clock.set(new Date(SEED_NOW.getTime() + 24 * HOUR_MS));
+    const { outcome, subscription } = cancelSubscription(db, admin, clock, { subscriptionId: sub.id, reason: "Too expensive" });
+    expect(outcome).toBe("scheduled");
+    expect(subscription).toMatchObject({ status: "active", cancellationScheduledAt: sub.termEnd });
+    expect(ledgerOf(db, sub.id).map((l) => l.kind)).toEqual(["purchase"]);
+    // Once scheduled, there is nothing more to cancel.
+    expectRefused(db, "subscription:not_cancellable", () => cancelSubscription(db, admin, clock, { subscriptionId: sub.id, reason: "again" }));
+  });
+
+  it.each([
+    ["one second before day 14 ends", 14 * DAY_MS - SECOND, "cancelled"],
+    ["exactly 14 days after", 14 * DAY_MS, "scheduled"],
+    ["on day 15", 15 * DAY_MS, "scheduled"],
+  ] as const)("an annual order %s: %s", (_label, after, expected) => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "northwind-crm-connect", quantity: 2, billingFrequency: "annual" });
+    clock.set(new Date(SEED_NOW.getTime() + after));
+    processLifecycle(db, clock.now());
+    expect(cancelSubscription(db, admin, clock, { subscriptionId: sub.id, reason: "r" }).outcome).toBe(expected);
+    // Annual: 1500 x 12 x 0.83 = 14940 per license.
+    expect(net(db, sub.id)).toBe(expected === "cancelled" ? 0 : 2 * 14940);
+    if (expected === "scheduled") expect(stored(db, sub.id).cancellationScheduledAt).toEqual(sub.termEnd);
+  });
+
+  it("takes the base's add-ons with it, each fully credited", () => {
+    const { db, admin, clock } = setup();
+    const base = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "contoso-backup-pro", quantity: 10 });
+    const addOn = buyAddOn(db, admin, clock, base, "contoso-backup-pro-extended-retention", 10);
+    clock.advance(HOUR_MS);
+    expect(cancelSubscription(db, admin, clock, { subscriptionId: base.id, reason: "r" }).outcome).toBe("cancelled");
+    expect(stored(db, addOn.id)).toMatchObject({ status: "cancelled", endedAt: clock.now() });
+    expect(net(db, addOn.id)).toBe(0);
+    expect(activityOf(db, addOn.id).map((a) => a.action)).toEqual(["addon", "cancel"]);
+  });
+
+  it("refuses Microsoft offers: they are suspended instead", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1" });
+    const error = expectRefused(db, "subscription:not_cancellable", () => cancelSubscription(db, admin, clock, { subscriptionId: sub.id, reason: "r" }));
+    expect(error.message).toContain("suspending");
+  });
+
+  it("refuses a subscription that isn't active", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "northwind-crm-connect" });
+    suspendSubscription(db, admin, clock, sub.id);
+    expectRefused(db, "subscription:not_cancellable", () => cancelSubscription(db, admin, clock, { subscriptionId: sub.id, reason: "r" }));
+  });
+});
+
+describe("quantity", () => {
+  it("adds licenses at any time, charged pro-rata to the term end", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 10 });
+    clock.advance(21 * DAY_MS);
+    expect(submitChanges(db, admin, clock, sub.id, { quantity: 15 })).toEqual(["Quantity changed to 15."]);
+    // 10 of the term's 31 days are left.
+    expect(ledgerOf(db, sub.id).at(-1)).toMatchObject({ kind: "prorata", quantity: 5, amountMinor: Math.round((5 * 1200 * 10) / 31), chargeStart: clock.now(), chargeEnd: sub.termEnd });
+    expect(stored(db, sub.id).quantity).toBe(15);
+  });
+
+  it("removes licenses at once, credited, inside the refund window", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 10 });
+    clock.advance(23 * HOUR_MS);
+    submitChanges(db, admin, clock, sub.id, { quantity: 6 });
+    expect(stored(db, sub.id)).toMatchObject({ quantity: 6, scheduledQuantity: null });
+    expect(ledgerOf(db, sub.id).at(-1)).toMatchObject({ kind: "quantity_credit", quantity: 4, amountMinor: -4 * 1200 });
+  });
+
+  it("refuses bad quantities and changes nothing", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 10 });
+    for (const quantity of [0, -1, 2.5, 10001]) {
+      expectRefused(db, "quantity:out_of_range", () => submitChanges(db, admin, clock, sub.id, { quantity }));
+    }
+  });
+
+  it("records nothing when the quantity is unchanged", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 10 });
+    expect(submitChanges(db, admin, clock, sub.id, { quantity: 10 })).toEqual([]);
+    expect(stored(db, sub.id).version).toBe(1);
+    expect(activityOf(db, sub.id)).toHaveLength(1);
+  });
+
+  it("needs an active subscription", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 10 });
+    suspendSubscription(db, admin, clock, sub.id);
+    expectRefused(db, "subscription:not_active", () => submitChanges(db, admin, clock, sub.id, { quantity: 12 }));
+  });
+
+  it("can be changed in the same Submit that reactivates", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 10 });
+    suspendSubscription(db, admin, clock, sub.id);
+    clock.advance(HOUR_MS);
+    expect(submitChanges(db, admin, clock, sub.id, { status: "active", quantity: 12 })).toEqual(["Subscription reactivated.", "Quantity changed to 12."]);
+    expect(stored(db, sub.id)).toMatchObject({ status: "active", quantity: 12 });
+  });
+});
+
+describe("suspend", () => {
+  it("needs a reason, and changes nothing without one", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1" });
+    const error = expectRefused(db, "invalid_input", () => submitChanges(db, admin, clock, sub.id, { status: "suspended", quantity: 4 }));
+    expect(error.fieldErrors).toEqual({ suspensionReason: ["Choose a reason."] });
+  });
+
+  it("tells the date the data will be deleted", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1" });
+    expect(submitChanges(db, admin, clock, sub.id, { status: "suspended", suspensionReason: "customer_request" })).toEqual([
+      "Subscription suspended. Its data will be deleted on 2026-05-31 unless it is reactivated.",
+    ]);
+  });
+});
+
+describe("a stale form", () => {
+  it("is refused and changes nothing", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "northwind-crm-connect", quantity: 3 });
+    submitChanges(db, admin, clock, sub.id, { quantity: 4 });
+    const stale = { subscriptionId: sub.id, version: sub.version };
+    expectRefused(db, "subscription:stale", () => submitSubscriptionChanges(db, admin, clock, { ...stale, quantity: 9 }));
+    expectRefused(db, "subscription:stale", () => submitSubscriptionChanges(db, admin, clock, { ...stale, status: "suspended", suspensionReason: "fraud" }));
+    expectRefused(db, "subscription:stale", () => cancelSubscription(db, admin, clock, { ...stale, reason: "r" }));
+    expect(stored(db, sub.id)).toMatchObject({ quantity: 4, version: 2, status: "active" });
+  });
+
+  it("from another partner finds no subscription", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "northwind-crm-connect" });
+    const other = actorFor(db, "adventure-works-global-admin");
+    expect(domainError(() => submitSubscriptionChanges(db, other, clock, { subscriptionId: sub.id, version: 1, quantity: 2 })).code).toBe("not_found:subscription");
+    expect(domainError(() => cancelSubscription(db, other, clock, { subscriptionId: sub.id, reason: "r" })).code).toBe("not_found:subscription");
+  });
+});
