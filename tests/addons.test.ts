@@ -179,6 +179,9 @@ describe("suspending a base", () => {
     expect(stored(db, security.id)).toMatchObject({ status: "active", termEnd: reactivated.termEnd });
   });
 
+});
+
+describe("an add-on bought during the base's free trial", () => {
   // BUG: lib/subscriptions/provisioning.ts provisionSubscription() charges an add-on bought during its
   // base's free trial at once for the base's whole first paid term (chargeStart = base.termStart, in the
   // future); when the base's cancellation is then scheduled (after the add-on's 24 h window) it takes
