@@ -21,7 +21,8 @@ export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   // Let toasts and transitions settle so the picture shows the page, not a half-drawn frame.
   await page.waitForLoadState("networkidle").catch(() => undefined);
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  // Toasts float over the header; they are hidden here so the picture shows the page itself.
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true, style: "[data-sonner-toaster] { display: none !important; }" });
 }
 
 /** Fills the sign-in form; lands on the Customers page (or `next`). */
@@ -67,7 +68,7 @@ export class CustomersPage {
   async search(q: string) {
     await this.page.getByRole("searchbox", { name: "Search customers by name" }).fill(q);
     await this.page.getByRole("button", { name: "Search" }).click();
-    await expect(this.page).toHaveURL(new RegExp(`q=${encodeURIComponent(q).replace(/%20/g, "(\\+|%20)")}`));
+    await this.page.waitForURL((url) => url.searchParams.get("q") === q);
   }
 
   /** Customer names in table order. */
@@ -92,7 +93,7 @@ export class CustomerPage {
   }
 
   get subscriptionsSection() {
-    return this.page.getByRole("region", { name: "Subscriptions" });
+    return this.page.getByRole("region", { name: "Subscriptions", exact: true });
   }
 
   get rows() {
@@ -116,7 +117,7 @@ export class CustomerPage {
   }
 
   get nextInvoice() {
-    return this.page.getByRole("region", { name: "Next invoice" });
+    return this.page.getByRole("region", { name: "Next invoice", exact: true });
   }
 }
 
@@ -198,7 +199,7 @@ export class SubscriptionPage {
   }
 
   get summary() {
-    return this.page.getByRole("region", { name: "Subscription summary" });
+    return this.page.getByRole("region", { name: "Subscription summary", exact: true });
   }
 
   /** The Status item of the summary. */
@@ -211,15 +212,15 @@ export class SubscriptionPage {
   }
 
   get statusSection() {
-    return this.page.getByRole("region", { name: "Status" });
+    return this.page.getByRole("region", { name: "Status", exact: true });
   }
 
   get addOnsSection() {
-    return this.page.getByRole("region", { name: "Add-ons" });
+    return this.page.getByRole("region", { name: "Add-ons", exact: true });
   }
 
   get quantity() {
-    return this.page.getByRole("region", { name: "Licenses" }).getByLabel("Quantity");
+    return this.page.getByRole("region", { name: "Licenses", exact: true }).getByLabel("Quantity");
   }
 
   async submit() {
@@ -271,6 +272,19 @@ export async function buyThroughUi(page: Page, customerId: string, lines: { name
   await catalog.review();
   await new ReviewPage(page, customerId).buy();
 }
+
+/** Buys one line and opens the new subscription from the order confirmation. */
+export async function buyAndOpen(page: Page, customerId: string, line: { name: string; quantity?: number; frequency?: "Monthly" | "Annual" }) {
+  await buyThroughUi(page, customerId, [line]);
+  await page.getByRole("region", { name: "Subscriptions created" }).getByRole("link", { name: line.name, exact: true }).click();
+  await expect(page.getByRole("heading", { name: line.name, level: 1 })).toBeVisible();
+  const id = /\/subscriptions\/([^/?#]+)/.exec(page.url())![1];
+  return { details: new SubscriptionPage(page), subscriptionId: id };
+}
+
+/** Dates as the app shows them: "Mar 2, 2026", in UTC. */
+export const formatDate = (d: Date | number) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(d));
+export const DAY_MS = 86_400_000;
 
 export const test = base;
 export { expect };

@@ -7,8 +7,12 @@ import { CUSTOMER_SORTS } from "@/lib/subscriptions/customers";
 const NUMBER_MESSAGE = "Enter a whole number of licenses.";
 
 /** A license count: a whole number, at least 1. The offer's own min and max are checked by the domain. */
-export const quantitySchema = z.coerce
-  .number({ error: NUMBER_MESSAGE })
+export const quantitySchema = z
+  .preprocess(
+    // Only decimal digits count as a number: Number("0x10") would quietly be 16.
+    (v) => (typeof v === "number" ? v : typeof v === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : Number.NaN),
+    z.number({ error: NUMBER_MESSAGE }),
+  )
   .refine((n) => Number.isFinite(n), NUMBER_MESSAGE)
   .refine((n) => Number.isInteger(n), NUMBER_MESSAGE)
   .refine((n) => n >= 1, "Enter at least 1 license.");

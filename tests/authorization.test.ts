@@ -8,6 +8,7 @@ import {
   cancelSubscription,
   DAY_MS,
   getCart,
+  HOUR_MS,
   getSubscriptionDetail,
   listActivity,
   moveClockTo,
@@ -77,12 +78,27 @@ function fixture(role: Role): Fixture {
   const microsoft = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e3", quantity: 10 }).id;
   const isv = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "northwind-crm-connect", quantity: 3 }).id;
   const suspended = db.$client.prepare("SELECT id FROM subscriptions WHERE customer_id = 'fabrikam' AND status = 'suspended'").pluck().get() as string;
-  clock.advance(HOUR);
+  clock.advance(HOUR_MS);
   return { db, actor: actorFor(db, USER_BY_ROLE[role]), clock, microsoft, isv, suspended };
 }
-const HOUR = 60 * 60 * 1000;
 
-const cells = (Object.keys(USER_BY_ROLE) as Role[]).flatMap((role) => COMMANDS.map((command) => [role, command.name, command, can({ roles: [role] }, command.action)] as const));
+/** Who may do what, written out by hand (README's matrix), so the table doesn't trust `can`. */
+const ALL: Role[] = ["global_admin", "admin_agent", "billing_admin", "helpdesk_agent", "sales_agent"];
+const ALLOWED: Record<Action, Role[]> = {
+  view: ALL,
+  buy: ["global_admin", "admin_agent", "sales_agent"],
+  change_quantity: ["global_admin", "admin_agent", "sales_agent"],
+  buy_addons: ["global_admin", "admin_agent", "sales_agent"],
+  suspend: ["global_admin", "admin_agent", "helpdesk_agent"],
+  reactivate: ["global_admin", "admin_agent", "helpdesk_agent"],
+  cancel: ["global_admin", "admin_agent", "billing_admin"],
+  change_auto_renew: ["global_admin", "admin_agent", "billing_admin"],
+  view_billing: ["global_admin", "admin_agent", "billing_admin"],
+  view_activity: ["global_admin", "admin_agent", "billing_admin", "helpdesk_agent"],
+  move_clock: ["global_admin"],
+};
+
+const cells = ALL.flatMap((role) => COMMANDS.map((command) => [role, command.name, command, ALLOWED[command.action].includes(role)] as const));
 
 describe("every role x domain command", () => {
   it.each(cells)("%s: %s", (role, _name, command, allowed) => {
@@ -94,20 +110,15 @@ describe("every role x domain command", () => {
       expectRefused(f.db, "forbidden", () => command.run(f, prepared));
     }
   });
-
-  it("covers the product's matrix", () => {
-    const forbidden = cells.filter(([, , , allowed]) => !allowed).map(([role, name]) => `${role}: ${name}`);
-    expect(forbidden).toHaveLength(5 * 13 - (13 + 12 + 4 + 5 + 4 - 4 * 1 - 1));
-  });
 });
 
 describe("the details page", () => {
   it("shows the ledger only to roles that see billing, and the activity only to roles that see it", () => {
-    for (const role of Object.keys(USER_BY_ROLE) as Role[]) {
+    for (const role of ALL) {
       const f = fixture(role);
       const detail = getSubscriptionDetail(f.db, f.actor, f.clock, f.microsoft);
-      expect(detail.ledger.length > 0).toBe(can(f.actor, "view_billing"));
-      expect(detail.activity.length > 0).toBe(can(f.actor, "view_activity"));
+      expect(detail.ledger.length > 0).toBe(ALLOWED.view_billing.includes(role));
+      expect(detail.activity.length > 0).toBe(ALLOWED.view_activity.includes(role));
     }
   });
 });

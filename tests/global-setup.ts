@@ -19,6 +19,16 @@ declare module "vitest" {
   }
 }
 
+const STALE_MS = 60 * 60 * 1000;
+
+/** A run killed before its teardown leaves its folder behind: remove those over an hour old. */
+function removeAbandonedRuns(root: string): void {
+  for (const name of fs.readdirSync(root)) {
+    const dir = path.join(root, name);
+    if (name.startsWith("vitest-") && Date.now() - fs.statSync(dir).mtimeMs > STALE_MS) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Closes a freshly built file as one self-contained file (no WAL beside it), ready to be copied. */
 function finish(db: AppDatabase): void {
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
@@ -34,6 +44,7 @@ function finish(db: AppDatabase): void {
 export default async function setup(project: TestProject): Promise<() => void> {
   const root = path.resolve(".tmp");
   fs.mkdirSync(root, { recursive: true });
+  removeAbandonedRuns(root);
   const runDir = fs.mkdtempSync(path.join(root, "vitest-"));
   const baseDbFile = path.join(runDir, "test-base.db");
   const emptyDbFile = path.join(runDir, "test-empty.db");

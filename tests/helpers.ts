@@ -6,7 +6,7 @@ import { expect, inject, onTestFinished } from "vitest";
 import { openDatabase, type AppDatabase, type Db } from "@/db/client";
 import { activityLog, customers, ledgerEntries, subscriptions, type BillingFrequency, type Customer, type Subscription, type SuspensionReason } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
-import { DomainError, isDomainError, type ErrorCode } from "@/lib/errors";
+import { isDomainError, type DomainError, type ErrorCode } from "@/lib/errors";
 import {
   addToCart,
   buy,
@@ -132,12 +132,14 @@ export function addCustomer(db: Db, values: Partial<Customer> & Pick<Customer, "
     .get();
 }
 
-/** Every row of every table, to show that a refused command changed nothing. */
-export function tableSnapshot(db: AppDatabase): Record<string, unknown[]> {
-  const tables = db.$client
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
-    .pluck()
-    .all() as string[];
+/** Every row of every table (or of the tables named), to show that a refused command changed nothing. */
+export function tableSnapshot(db: AppDatabase, only?: readonly string[]): Record<string, unknown[]> {
+  const tables =
+    only ??
+    (db.$client
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
+      .pluck()
+      .all() as string[]);
   return Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
 }
 

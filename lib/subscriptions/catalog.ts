@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, inArray, isNull, like, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, exists, inArray, isNull, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   offerSegments,
@@ -13,7 +13,7 @@ import {
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { isOfferAvailable, type UnavailableReason } from "./availability";
-import { getCustomer, likePattern, PAGE_SIZE, type Page } from "./customers";
+import { getCustomer, nameContains, PAGE_SIZE, type Page } from "./customers";
 import { assertCan, type Actor } from "./permissions";
 import { allowedFrequencies } from "./pricing";
 
@@ -58,7 +58,7 @@ export function listCatalog(db: Db, actor: Actor, customerId: string, filters: C
     anyOf(offers.publisherKind, filters.publisher),
     anyOf(offers.billingType, filters.billingType),
     anyOf(offers.category, filters.category),
-    filters.q ? like(offers.name, likePattern(filters.q)) : undefined,
+    filters.q ? nameContains(offers.name, filters.q) : undefined,
   );
   const [{ total }] = db.select({ total: count() }).from(offers).where(where).all();
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));

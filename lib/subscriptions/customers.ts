@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, like, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { customers, type Customer } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
@@ -29,9 +30,10 @@ const SORT_COLUMNS = {
   created: customers.createdAt,
 } as const;
 
-/** Escapes LIKE wildcards so a search for "100%" means the text "100%". */
-export function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Case-insensitive "contains", with LIKE wildcards escaped so a search for "100%" means the text "100%". */
+export function nameContains(column: SQLiteColumn, q: string): SQL {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`${column} like ${pattern} escape '\\'`;
 }
 
 function partnerScope(actor: Actor): SQL {
@@ -41,7 +43,7 @@ function partnerScope(actor: Actor): SQL {
 /** The partner's customers, searched by name, sorted and paged in SQL. */
 export function listCustomers(db: Db, actor: Actor, params: ListCustomersParams = {}): Page<Customer> {
   assertCan(actor, "view");
-  const where = and(partnerScope(actor), params.q ? like(customers.name, likePattern(params.q)) : undefined);
+  const where = and(partnerScope(actor), params.q ? nameContains(customers.name, params.q) : undefined);
   const sortColumn = SORT_COLUMNS[params.sort ?? "name"];
   const order = params.dir === "desc" ? desc(sortColumn) : asc(sortColumn);
   const [{ total }] = db.select({ total: count() }).from(customers).where(where).all();

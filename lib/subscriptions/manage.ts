@@ -67,21 +67,21 @@ export function reactivate(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, n
     const base = db.select().from(subscriptions).where(eq(subscriptions.id, subscription.baseSubscriptionId)).get();
     if (base?.status !== "active") throw new DomainError("addon:base_not_active", "Reactivate the base subscription first: add-ons need an active base subscription.");
   }
+  const newTerm = subscription.termEnd <= now ? { termStart: now, termEnd: termEndFrom(now, subscription.billingFrequency) } : null;
   const apply = (sub: Subscription) => {
-    const changes: Partial<Subscription> = { status: "active", suspendedAt: null, suspensionReason: null, deletionAt: null, suspendedWithBase: false };
-    // A term that ran out while suspended starts afresh on reactivation, and is charged.
-    if (sub.termEnd <= now && !sub.baseSubscriptionId) Object.assign(changes, { termStart: now, termEnd: termEndFrom(now, sub.billingFrequency) });
+    // A term that ran out while suspended starts afresh on reactivation, and is charged; add-ons align to it.
+    const changes: Partial<Subscription> = { status: "active", suspendedAt: null, suspensionReason: null, deletionAt: null, suspendedWithBase: false, ...newTerm };
     const updated = updateRow(db, sub, changes);
-    if (changes.termStart) {
+    if (newTerm) {
       const offer = db.select().from(offers).where(eq(offers.id, sub.offerId)).get()!;
-      postCharge(db, sub, { kind: "renewal", description: `${offer.name}: new term on reactivation`, quantity: sub.quantity, amountMinor: termCharge(offer, sub.billingFrequency, sub.quantity), currency: offer.currency, chargeStart: updated.termStart, chargeEnd: updated.termEnd }, now);
+      postCharge(db, sub, { kind: "renewal", description: `${offer.name}: new term on reactivation`, quantity: sub.quantity, amountMinor: termCharge(offer, sub.billingFrequency, sub.quantity), currency: offer.currency, chargeStart: newTerm.termStart, chargeEnd: newTerm.termEnd }, now);
     }
     recordActivity(db, { by, subscription: sub, action: "reactivate", at: now, before: { status: "suspended" }, after: { status: "active" } });
     return updated;
   };
   const updated = apply(subscription);
   for (const addOn of addOnsOf(db, subscription)) {
-    if (addOn.status === "suspended" && addOn.suspendedWithBase) apply({ ...addOn, termStart: updated.termStart, termEnd: updated.termEnd });
+    if (addOn.status === "suspended" && addOn.suspendedWithBase) apply(addOn);
   }
   return updated;
 }

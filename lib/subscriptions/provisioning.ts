@@ -30,9 +30,11 @@ export function initialTerm(offer: Pick<Offer, "freeTrialDays">, frequency: Bill
 /** Creates a subscription, charges its first term (pro-rated for add-ons), and logs the purchase. */
 export function provisionSubscription(db: Db, input: NewSubscription, by: ChangeAuthor, now: Date): Subscription {
   const { offer, base } = input;
-  // "Start dates for add-ons align to the base subscription": an add-on ends with its base's term.
+  // "Start dates for add-ons align to the base subscription": an add-on ends with its base's term, and
+  // one bought during the base's free trial is free with it and converts with it.
+  const baseInTrial = base?.trialEndsAt && !base.trialConvertedAt ? base.trialEndsAt : null;
   const term = base
-    ? { trialEndsAt: null, termStart: base.termStart, termEnd: base.termEnd }
+    ? { trialEndsAt: baseInTrial, termStart: base.termStart, termEnd: base.termEnd }
     : initialTerm(offer, input.billingFrequency, now);
   const row = db
     .insert(subscriptions)
@@ -54,7 +56,7 @@ export function provisionSubscription(db: Db, input: NewSubscription, by: Change
     .returning()
     .get();
   const full = termCharge(offer, input.billingFrequency, input.quantity);
-  if (base) {
+  if (base && !baseInTrial) {
     const chargeStart = now > base.termStart ? now : base.termStart;
     postCharge(db, row, { kind: "prorata", description: `${offer.name}: pro-rated first charge`, quantity: input.quantity, amountMinor: proRatedCharge(full, { start: base.termStart, end: base.termEnd }, chargeStart), currency: offer.currency, chargeStart, chargeEnd: base.termEnd }, now);
   } else if (!term.trialEndsAt) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { invoicePeriodStart } from "./billing";
 import { DAY_MS, fixedClock, HOUR_MS } from "./clock";
-import { likePattern } from "./customers";
 import { initialTerm } from "./provisioning";
 
 const ORDERED = new Date("2026-01-31T10:00:00.000Z");
@@ -40,13 +39,5 @@ describe("fixedClock", () => {
     expect(clock.now()).toEqual(new Date("2026-03-02T10:00:00.000Z"));
     clock.set("2026-04-01T00:00:00.000Z");
     expect(clock.now()).toEqual(new Date("2026-04-01T00:00:00.000Z"));
-  });
-});
-
-describe("likePattern", () => {
-  it("wraps the search in wildcards and escapes LIKE's own", () => {
-    expect(likePattern("fab")).toBe("%fab%");
-    expect(likePattern("100%")).toBe("%100\\%%");
-    expect(likePattern("a_b\\c")).toBe("%a\\_b\\\\c%");
   });
 });
