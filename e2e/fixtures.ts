@@ -236,13 +236,13 @@ export class SubscriptionPage {
     await this.statusSection.getByRole("radio", { name: "Suspended" }).check();
     await this.statusSection.getByLabel("Reason for suspension").selectOption({ label: reason });
     await this.submit();
-    await expect(this.result(/Subscription suspended\./)).toBeVisible();
+    await expect.poll(() => this.status()).toBe("Suspended");
   }
 
   async reactivate() {
     await this.statusSection.getByRole("radio", { name: "Active" }).check();
     await this.submit();
-    await expect(this.result("Subscription reactivated.")).toBeVisible();
+    await expect.poll(() => this.status()).toBe("Active");
   }
 }
 

@@ -29,14 +29,10 @@ test("suspend and reactivate a subscription, step by step as the seed writes it"
   await expect(status.getByTestId("deletion-date")).toHaveText(`If suspended now, expires and all data is deleted on ${deletion} unless reactivated.`);
   await status.getByRole("radio", { name: "Suspended" }).check();
   await expect(status.getByText("Users are not able to sign in or access services while the subscription is suspended.")).toBeVisible();
-  // A reason is needed.
-  await details.submit();
-  await expect(page.getByRole("main").getByRole("alert")).toContainText(/reason/i);
-  expect(await details.status()).toBe("Active");
   await status.getByLabel("Reason for suspension").selectOption({ label: "Customer request" });
   await details.submit();
 
-  await expect(details.result(/Subscription suspended\. Its data will be deleted on/)).toBeVisible();
+  // (The success message is checked in "Submit confirms what it changed", below.)
   await expect.poll(() => details.status()).toBe("Suspended");
   await expect(details.summary.getByText("Suspended: users are not able to sign in or access services")).toBeVisible();
   await expect(details.summary).toContainText(`All data will be deleted on ${deletion} unless the subscription is reactivated.`);
@@ -59,7 +55,6 @@ test("suspend and reactivate a subscription, step by step as the seed writes it"
   await catalog.unavailableNote("Microsoft 365 Business Standard").getByRole("link", { name: "Reactivate" }).click();
   await details.statusSection.getByRole("radio", { name: "Active" }).check();
   await details.submit();
-  await expect(details.result("Subscription reactivated.")).toBeVisible();
   await expect.poll(() => details.status()).toBe("Active");
   await expect(details.summary.getByText("Suspended: users are not able")).toHaveCount(0);
   await expect(details.quantity).toBeEnabled();
@@ -67,6 +62,24 @@ test("suspend and reactivate a subscription, step by step as the seed writes it"
   const activity = page.getByRole("region", { name: "Activity", exact: true });
   await expect(activity.getByRole("row").filter({ hasText: "Suspended" }).first()).toContainText("Megan Bowen");
   await expect(activity.getByRole("row").filter({ hasText: "Reactivated" })).toHaveCount(1);
+});
+
+// BUG: components/SubscriptionForm.tsx: after a Submit that is refused (here: Suspended chosen without a
+// reason), React 19's automatic reset of <form action> puts the DOM radio back on "Active" while the
+// component's state still says "suspended" (the "Reason for suspension" select stays on screen, reset to
+// "Choose a reason"). Choosing a reason and pressing Submit again then posts status=active: the answer is
+// "Nothing changed." and the subscription is NOT suspended. Expected: the form keeps "Suspended" chosen
+// after the error, and the second Submit suspends. (The typed Quantity is also wiped by the same reset.)
+test.fixme("a Submit refused for a missing reason keeps Suspended chosen, and the retry suspends", async ({ page }) => {
+  const { details } = await buyAndOpen(page, "blue-yonder-airlines", { name: "Microsoft Entra ID P1", quantity: 3 });
+  await details.statusSection.getByRole("radio", { name: "Suspended" }).check();
+  await details.submit();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(/reason/i);
+  expect(await details.status()).toBe("Active");
+  await expect(details.statusSection.getByRole("radio", { name: "Suspended" })).toBeChecked();
+  await details.statusSection.getByLabel("Reason for suspension").selectOption({ label: "Customer request" });
+  await details.submit();
+  await expect.poll(() => details.status()).toBe("Suspended");
 });
 
 test("change the quantity with Submit", async ({ page }) => {
@@ -83,7 +96,6 @@ test("change the quantity with Submit", async ({ page }) => {
 
   await details.quantity.fill("15");
   await details.submit();
-  await expect(details.result("Quantity changed to 15.")).toBeVisible();
   await expect.poll(() => details.summaryItem("Quantity")).toBe("15 licenses");
   await expect(details.quantity).toHaveValue("15");
   // Added licenses are charged pro-rata to the term end.
@@ -173,7 +185,6 @@ test("uncheck Auto-renew and Submit on an ISV subscription: it ends instead of r
   await autoRenew.uncheck();
   await expect(details.statusSection.getByText(`Ends on ${end} instead of renewing.`)).toBeVisible();
   await details.submit();
-  await expect(details.result(/Auto-renew turned off\. The subscription ends on/)).toBeVisible();
   await expect.poll(() => details.summaryItem("Auto-renew")).toBe(`Off: ends ${end}`);
   await expect(details.statusSection.getByText(`Ends on ${end} instead of renewing.`)).toBeVisible();
   await expect(autoRenew).not.toBeChecked();
@@ -219,7 +230,7 @@ test("add-ons: set a quantity under Add-ons, Submit; the add-on is listed; suspe
   // 5. Update the quantity of licenses for each required Add-on. Then Submit your changes.
   await e5.fill("5");
   await details.submit();
-  await expect(details.result("Microsoft 365 E5 Security added: 5 license(s), pro-rated to the base's term end.")).toBeVisible();
+  await expect(addOns).toContainText("5 licenses, active");
   await expect(addOns.getByLabel("Microsoft 365 E5 Security")).toHaveValue("5");
   await expect(addOns).toContainText("5 licenses, active");
 
@@ -277,7 +288,7 @@ test("a stale form: submit in one page, then in another opened before it, gets t
 
   await first.quantity.fill("6");
   await first.submit();
-  await expect(first.result("Quantity changed to 6.")).toBeVisible();
+  await expect.poll(() => first.summaryItem("Quantity")).toBe("6 licenses");
 
   await second.quantity.fill("8");
   await second.submit();
@@ -287,4 +298,43 @@ test("a stale form: submit in one page, then in another opened before it, gets t
   await expect(second.quantity).toHaveValue("6");
   expect(await second.summaryItem("Quantity")).toBe("6 licenses");
   await secondPage.close();
+});
+
+// BUG: app/(dashboard)/customers/[customerId]/subscriptions/[subscriptionId]/page.tsx renders
+// <SubscriptionForm key={detail.subscription.version}>: every successful Submit bumps the version, the
+// revalidated page remounts the form, and useActionState's result is thrown away before it is shown. The
+// change is applied, but neither the inline success alert nor the toast appears ("Subscription suspended.
+// Its data will be deleted on …", "Subscription reactivated.", "Quantity changed to 15.", "Auto-renew turned
+// off. …", "Microsoft 365 E5 Security added: 5 license(s), …"). Only "Nothing changed." and errors show.
+test.fixme("Submit confirms what it changed with a success message", async ({ page }) => {
+  const { details } = await buyAndOpen(page, "coho-winery", { name: "Office 365 E3", quantity: 10, frequency: "Annual" });
+  await details.quantity.fill("12");
+  await details.submit();
+  await expect(details.result("Quantity changed to 12.")).toBeVisible();
+
+  await details.addOnsSection.getByLabel("Microsoft 365 E5 Security").fill("2");
+  await details.submit();
+  await expect(details.result("Microsoft 365 E5 Security added: 2 license(s), pro-rated to the base's term end.")).toBeVisible();
+
+  await details.statusSection.getByRole("radio", { name: "Suspended" }).check();
+  await details.statusSection.getByLabel("Reason for suspension").selectOption({ label: "Fraud" });
+  await details.submit();
+  await expect(details.result(/Subscription suspended\. Its data will be deleted on/)).toBeVisible();
+
+  await details.statusSection.getByRole("radio", { name: "Active" }).check();
+  await details.submit();
+  await expect(details.result("Subscription reactivated.")).toBeVisible();
+
+  const isv = await buyAndOpen(page, "coho-winery", { name: "Northwind CRM Connect", quantity: 1 });
+  await isv.details.statusSection.getByRole("checkbox", { name: "Auto-renew" }).uncheck();
+  await isv.details.submit();
+  await expect(isv.details.result(/Auto-renew turned off\. The subscription ends on/)).toBeVisible();
+});
+
+test("Submit with nothing changed says so", async ({ page }) => {
+  const customer = new CustomerPage(page, "coho-winery");
+  await customer.goto();
+  const details = await customer.openSubscription("Contoso Backup Pro");
+  await details.submit();
+  await expect(details.result("Nothing changed.")).toBeVisible();
 });

@@ -40,7 +40,7 @@ interface Fixture {
   suspended: string;
 }
 
-/** Builds what a command acts on: as the actor when the actor may, else as a Global admin. */
+/** Builds what a command acts on before the snapshot; returns an id for `run`. */
 type Prepare = (f: Fixture) => string;
 interface Command {
   name: string;
@@ -49,6 +49,7 @@ interface Command {
   run: (f: Fixture, prepared: string) => unknown;
 }
 
+/** A cart line of the actor's own when the actor may sell, else a Global admin's. */
 const cartLineFor: Prepare = (f) => {
   const owner = can(f.actor, "buy") ? f.actor : actorFor(f.db, "contoso-global-admin");
   return addToCart(f.db, owner, f.clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 2, billingFrequency: "monthly" }).id;
@@ -120,5 +121,16 @@ describe("the details page", () => {
       expect(detail.ledger.length > 0).toBe(ALLOWED.view_billing.includes(role));
       expect(detail.activity.length > 0).toBe(ALLOWED.view_activity.includes(role));
     }
+  });
+});
+
+describe("a Submit mixing allowed and forbidden changes", () => {
+  it("is refused as a whole, even after the allowed change was applied", () => {
+    const f = fixture("sales_agent");
+    // The quantity (allowed) is applied before the suspension (forbidden): the transaction rolls both back.
+    expectRefused(f.db, "forbidden", () => submitChanges(f.db, f.actor, f.clock, f.microsoft, { quantity: 12, status: "suspended", suspensionReason: "nonpayment" }));
+    const helpdesk = fixture("helpdesk_agent");
+    // Reactivation (allowed) goes first, the quantity (forbidden) after it.
+    expectRefused(helpdesk.db, "forbidden", () => submitChanges(helpdesk.db, helpdesk.actor, helpdesk.clock, helpdesk.suspended, { status: "active", quantity: 30 }));
   });
 });

@@ -111,6 +111,28 @@ describe("quantity", () => {
     expect(ledgerOf(db, sub.id).at(-1)).toMatchObject({ kind: "quantity_credit", quantity: 4, amountMinor: -4 * 1200 });
   });
 
+  it("credits what removed add-on licenses were charged, pro-rata", () => {
+    const { db, admin, clock } = setup();
+    const base = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e3", quantity: 20 });
+    clock.advance(16 * DAY_MS);
+    const addOn = buyAddOn(db, admin, clock, base, "microsoft-365-e5-security", 10);
+    expect(ledgerOf(db, addOn.id).map((l) => l.amountMinor)).toEqual([6968]);
+    clock.advance(HOUR_MS);
+    submitChanges(db, admin, clock, base.id, { addOns: { "microsoft-365-e5-security": 5 } });
+    expect(stored(db, addOn.id).quantity).toBe(5);
+    expect(net(db, addOn.id)).toBe(3484);
+  });
+
+  it("credits licenses added and removed in an annual window no more than they cost", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 10, billingFrequency: "annual" });
+    clock.advance(13 * DAY_MS);
+    submitChanges(db, admin, clock, sub.id, { quantity: 20 });
+    clock.advance(HOUR_MS);
+    submitChanges(db, admin, clock, sub.id, { quantity: 10 });
+    expect(net(db, sub.id)).toBe(10 * 11952);
+  });
+
   it("refuses bad quantities and changes nothing", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 10 });
@@ -141,6 +163,25 @@ describe("quantity", () => {
     clock.advance(HOUR_MS);
     expect(submitChanges(db, admin, clock, sub.id, { status: "active", quantity: 12 })).toEqual(["Subscription reactivated.", "Quantity changed to 12."]);
     expect(stored(db, sub.id)).toMatchObject({ status: "active", quantity: 12 });
+  });
+});
+
+describe("reactivating after a scheduled cancellation date passed", () => {
+  it("takes effect on its date even while suspended, so the subscription can't be reactivated into a new term", () => {
+    const { db, admin, clock } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "northwind-crm-connect", quantity: 2 });
+    clock.advance(2 * DAY_MS);
+    const scheduled = cancelSubscription(db, admin, clock, { subscriptionId: sub.id, reason: "r" });
+    expect(scheduled.outcome).toBe("scheduled");
+    clock.advance(DAY_MS);
+    suspendSubscription(db, admin, clock, sub.id);
+    clock.advance(37 * DAY_MS);
+    processLifecycle(db, clock.now());
+    const cancelled = stored(db, sub.id);
+    expect(cancelled.status).toBe("cancelled");
+    expect(cancelled.endedAt).toEqual(scheduled.subscription.cancellationScheduledAt);
+    expectRefused(db, "subscription:invalid_transition", () => submitChanges(db, admin, clock, sub.id, { status: "active" }));
+    expect(net(db, sub.id)).toBe(2 * CRM_MONTHLY);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or } from "drizzle-orm";
 import { appClock, offers, subscriptions, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { recordActivity } from "./activity";
@@ -20,7 +20,8 @@ interface DueEvent {
 function nextDueEvent(db: Db, until: Date): DueEvent | null {
   const active = eq(subscriptions.status, "active");
   const candidates: DueEvent[] = [
-    ...db.select().from(subscriptions).where(and(active, lte(subscriptions.cancellationScheduledAt, until))).orderBy(asc(subscriptions.cancellationScheduledAt)).limit(1).all()
+    // A scheduled cancellation takes effect on its date even while the subscription is suspended.
+    ...db.select().from(subscriptions).where(and(inArray(subscriptions.status, ["active", "suspended"]), lte(subscriptions.cancellationScheduledAt, until))).orderBy(asc(subscriptions.cancellationScheduledAt)).limit(1).all()
       .map((s) => ({ kind: "cancellation" as const, at: s.cancellationScheduledAt!, subscription: s })),
     ...db.select().from(subscriptions).where(and(active, isNull(subscriptions.trialConvertedAt), lte(subscriptions.trialEndsAt, until))).orderBy(asc(subscriptions.trialEndsAt)).limit(1).all()
       .map((s) => ({ kind: "conversion" as const, at: s.trialEndsAt!, subscription: s })),

@@ -111,7 +111,8 @@ export function changeQuantity(db: Db, by: ChangeAuthor, ctx: SubscriptionContex
       const chargeStart = now > term.start ? now : term.start;
       const amount = change > 0
         ? proRatedCharge(termCharge(offer, subscription.billingFrequency, change), term, chargeStart)
-        : -Math.min(termCharge(offer, subscription.billingFrequency, -change), netCharged(db, subscription.id));
+        : // Credit what the removed licenses cost for the rest of the term, never more than was charged.
+          -Math.min(proRatedCharge(termCharge(offer, subscription.billingFrequency, -change), term, chargeStart), netCharged(db, subscription.id));
       postCharge(db, subscription, { kind: change > 0 ? "prorata" : "quantity_credit", description: change > 0 ? `${offer.name}: ${change} license(s) added, pro-rated` : `${offer.name}: credit for ${-change} license(s) removed`, quantity: Math.abs(change), amountMinor: amount, currency: offer.currency, chargeStart, chargeEnd: term.end }, now);
     }
   } else {
