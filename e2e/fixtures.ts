@@ -288,3 +288,53 @@ export const DAY_MS = 86_400_000;
 
 export const test = base;
 export { expect };
+
+/** The **Demo clock** panel (Global admins, demo data only). */
+export class DemoClock {
+  constructor(readonly page: Page) {}
+
+  get region() {
+    return this.page.getByRole("region", { name: "Demo clock" });
+  }
+
+  get nowText() {
+    return this.region.getByTestId("demo-now");
+  }
+
+  /** The demo "now", as a Date (the panel shows e.g. "Mar 2, 2026, 9:00 AM UTC"). */
+  async now(): Promise<Date> {
+    const text = (await this.nowText.innerText()).trim();
+    const m = /^(\w{3}) (\d{1,2}), (\d{4}), (\d{1,2}):(\d{2}) (AM|PM) UTC$/.exec(text);
+    if (!m) throw new Error(`Unexpected demo clock text: ${text}`);
+    const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].indexOf(m[1]);
+    const hour = (Number(m[4]) % 12) + (m[6] === "PM" ? 12 : 0);
+    return new Date(Date.UTC(Number(m[3]), month, Number(m[2]), hour, Number(m[5])));
+  }
+
+  async advance(days: 1 | 7 | 30) {
+    const before = await this.nowText.innerText();
+    await this.region.getByRole("button", { name: `Advance ${days} ${days === 1 ? "day" : "days"}` }).click();
+    await expect(this.nowText).not.toHaveText(before);
+  }
+
+  get dateInput() {
+    return this.region.getByLabel("New demo date");
+  }
+
+  async setDate(isoDate: string) {
+    const before = await this.nowText.innerText();
+    await this.dateInput.fill(isoDate);
+    await this.region.getByRole("button", { name: "Set date" }).click();
+    await expect(this.nowText).not.toHaveText(before);
+  }
+}
+
+/** "Mar 2, 2026" (as the app prints dates, UTC) to a Date at 00:00 UTC. */
+export function parseShownDate(text: string): Date {
+  const m = /(\w{3}) (\d{1,2}), (\d{4})/.exec(text);
+  if (!m) throw new Error(`No date in: ${text}`);
+  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].indexOf(m[1]);
+  return new Date(Date.UTC(Number(m[3]), month, Number(m[2])));
+}
+
+export const isoDate = (d: Date) => d.toISOString().slice(0, 10);

@@ -92,3 +92,16 @@ export const customerListParamsSchema = z.object({
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page,
 });
+
+/** The same changes as JSON, for API callers (PATCH /api/subscriptions/:id). */
+export const apiSubscriptionChangesSchema = z.object({
+  version: z.number().int(),
+  quantity: quantitySchema.optional(),
+  status: z.enum(["active", "suspended"]).optional(),
+  suspensionReason: z.enum(SUSPENSION_REASONS).optional(),
+  autoRenew: z.boolean().optional(),
+  addOns: z.record(z.string(), z.number().int().min(0, "Enter a whole number of licenses, 0 or more.")).optional(),
+});
+
+export const apiCancelSchema = cancelSchema.omit({ subscriptionId: true }).extend({ version: z.number().int().optional() });
+export const apiBuySchema = buySchema.omit({ customerId: true });

@@ -51,3 +51,8 @@ export function moveClockTo(db: Db, actor: Actor, clock: Clock, target: Date): D
 export function advanceClock(db: Db, actor: Actor, clock: Clock, days: number): Date {
   return moveClockTo(db, actor, clock, new Date(clock.now().getTime() + days * DAY_MS));
 }
+
+/** **Set date**: the same time of day on the chosen UTC date (YYYY-MM-DD). */
+export function setClockDate(db: Db, actor: Actor, clock: Clock, isoDate: string): Date {
+  return moveClockTo(db, actor, clock, new Date(`${isoDate}T${clock.now().toISOString().slice(11)}`));
+}

@@ -1,0 +1,11 @@
+import { authedRoute } from "@/lib/server/route";
+import { buy, getOrder } from "@/lib/subscriptions";
+import { apiBuySchema } from "@/lib/validation";
+
+/** **Buy** the user's cart for this customer; the same idempotency key returns the same order. */
+export const POST = authedRoute<{ customerId: string }>(async (request, { db, actor, clock }, { customerId }) => {
+  const { idempotencyKey } = apiBuySchema.parse(await request.json());
+  const { order, created } = buy(db, actor, clock, { customerId, idempotencyKey });
+  const { lines } = getOrder(db, actor, customerId, order.id);
+  return Response.json({ order, subscriptions: lines.map((l) => l.subscription) }, { status: created ? 201 : 200 });
+});

@@ -1,0 +1,10 @@
+import { authedRoute } from "@/lib/server/route";
+import { cancelSubscription } from "@/lib/subscriptions";
+import { apiCancelSchema } from "@/lib/validation";
+
+/** **Cancel** as an API call: refunded in the window, scheduled after it, de-provisioned for usage-based. */
+export const POST = authedRoute<{ subscriptionId: string }>(async (request, { db, actor, clock }, { subscriptionId }) => {
+  const input = apiCancelSchema.parse(await request.json());
+  const { subscription, outcome } = cancelSubscription(db, actor, clock, { subscriptionId, ...input });
+  return { outcome, subscription };
+});

@@ -1,0 +1,16 @@
+import { authedRoute } from "@/lib/server/route";
+import { getSubscriptionDetail, submitSubscriptionChanges } from "@/lib/subscriptions";
+import { apiSubscriptionChangesSchema } from "@/lib/validation";
+
+type Params = { subscriptionId: string };
+
+export const GET = authedRoute<Params>((_request, { db, actor, clock }, { subscriptionId }) => {
+  const { subscription, offer, addOns, cancel, deletionDate } = getSubscriptionDetail(db, actor, clock, subscriptionId);
+  return { subscription, offer: { id: offer.id, name: offer.name, publisherName: offer.publisherName }, addOns: addOns.map((a) => ({ offerId: a.offer.id, name: a.offer.name, subscription: a.subscription })), cancel, deletionDate };
+});
+
+/** The details page's Submit as JSON: quantity, status, auto-renew and add-ons. */
+export const PATCH = authedRoute<Params>(async (request, { db, actor, clock }, { subscriptionId }) => {
+  const input = apiSubscriptionChangesSchema.parse(await request.json());
+  return { messages: submitSubscriptionChanges(db, actor, clock, { subscriptionId, ...input }) };
+});
