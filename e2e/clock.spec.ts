@@ -1,10 +1,11 @@
-import { CatalogPage, CustomerPage, DAY_MS, DemoClock, USERS, buyAndOpen, expect, formatDate, isoDate, parseShownDate, shot, signIn, test } from "./fixtures";
+import { CatalogPage, CustomerPage, DAY_MS, DemoClock, SubscriptionPage, USERS, buyAndOpen, expect, formatDate, isoDate, parseShownDate, shot, signIn, test } from "./fixtures";
 
 /**
  * Project "clock": its own server and database, because the Demo clock moves time for the whole app.
  * Tests here read the demo date from the panel rather than assuming it is today.
  *
- * Customers used: Munson's Pickles (trial), Coho Winery (suspension to deletion).
+ * Customers used: Munson's Pickles (trial), Coho Winery (suspension to deletion), Tailwind Traders and
+ * Fabrikam's "Tailspin Secure Gateway" (renewal-date events).
  */
 
 test.beforeEach(async ({ page }) => {
@@ -77,6 +78,33 @@ test("a suspended Microsoft subscription is deleted after its deletion date and 
   await catalog.goto("?q=Office 365 E1");
   await expect(catalog.unavailableNote("Office 365 E1")).toHaveCount(0);
   await expect(catalog.offer("Office 365 E1").getByRole("button", { name: "Add to cart" })).toBeVisible();
+});
+
+test("at renewal, a scheduled cancellation takes effect and an Auto-renew-off subscription expires", async ({ page }) => {
+  const clock = new DemoClock(page);
+  // Auto-renew off on a fresh ISV subscription.
+  const { details, subscriptionId } = await buyAndOpen(page, "tailwind-traders", { name: "Northwind CRM Connect", quantity: 2, frequency: "Monthly" });
+  await details.statusSection.getByRole("checkbox", { name: "Auto-renew" }).uncheck();
+  await details.submit();
+  await expect.poll(() => details.summaryItem("Auto-renew")).toMatch(/^Off: ends /);
+  // Fabrikam's Tailspin Secure Gateway, ordered 3 days before the seed: cancelled late, so at renewal.
+  const fabrikam = new CustomerPage(page, "fabrikam");
+  await fabrikam.goto();
+  const row = fabrikam.row("Tailspin Secure Gateway");
+  await row.getByLabel("Status of Tailspin Secure Gateway").selectOption({ label: "Cancel" });
+  await row.getByRole("button", { name: "Submit status change for Tailspin Secure Gateway" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Reason for cancellation").selectOption("Customer request");
+  await dialog.getByRole("button", { name: "Submit" }).click();
+  await dialog.getByRole("button", { name: "Yes, cancel" }).click();
+  await expect(row).toContainText("Cancellation scheduled for");
+
+  await clock.advance(30);
+  await clock.advance(1);
+  await fabrikam.goto();
+  await expect(fabrikam.row("Tailspin Secure Gateway").getByText("Cancelled", { exact: true })).toBeVisible();
+  await new SubscriptionPage(page).goto("tailwind-traders", subscriptionId);
+  await expect.poll(() => details.status()).toBe("Expired");
 });
 
 test("Set date to a past date is refused with a message", async ({ page }) => {

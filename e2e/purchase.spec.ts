@@ -4,8 +4,8 @@ import { CatalogPage, CustomerPage, CustomersPage, ReviewPage, USERS, expect, sh
  * "Create a new subscription": sign in, Customers, Add subscription, the Online Services filters,
  * unavailable offers, Add to cart, Review, Buy.
  *
- * Customers used here (no other spec touches them): Munson's Pickles (the purchase), First Up
- * Consultants (double Buy), Humongous Insurance (bad quantities), Southridge Video (empty cart).
+ * Customers used here (no other spec touches them): Munson's Pickles (the purchase), City of Redmond
+ * and City of Bellevue (double Buy), Humongous Insurance (bad quantities), Southridge Video (empty cart).
  * Fabrikam and Wingtip Toys are only read.
  */
 
@@ -48,6 +48,34 @@ test.describe("sign in", () => {
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/customers/fabrikam");
     await expect(page).toHaveURL(/\/sign-in\?next=/);
+  });
+});
+
+test.describe("sign in: where it lands", () => {
+  test("after sign-in, the page that sent you to sign in opens, filters and all", async ({ page }) => {
+    await page.goto("/customers/fabrikam/catalog?publisher=partner&category=trial");
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+    await page.getByLabel("Email").fill(USERS.admin);
+    await page.getByLabel("Password").fill("Partner-Demo-2026");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/customers\/fabrikam\/catalog\?publisher=partner&category=trial$/);
+    await expect(new CatalogPage(page, "fabrikam").filter("Category", "Trial")).toBeChecked();
+  });
+
+  // BUG: app/sign-in/actions.ts safeNext() only refuses next values starting with "//": /\evil.example/x
+  // passes (it starts with "/" and not "//"), and browsers read /\host as //host, so signing in at
+  // /sign-in?next=%2F%5Cexample.org%2Fx lands on http://example.org/x — an open redirect after sign-in.
+  // Expected: any next that isn't a same-site path (backslashes included) falls back to /customers.
+  test.fixme("after sign-in, a next pointing to another site is ignored", async ({ page, baseURL }) => {
+    await page.route("**://example.org/**", (route) => route.fulfill({ status: 200, body: "another site" }));
+    for (const next of ["//example.org/x", "/\\example.org/x", "https://example.org/x"]) {
+      await page.context().clearCookies();
+      await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+      await page.getByLabel("Email").fill(USERS.admin);
+      await page.getByLabel("Password").fill("Partner-Demo-2026");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page, next).toHaveURL(`${baseURL}/customers`);
+    }
   });
 });
 
@@ -356,22 +384,22 @@ test.describe("as a Global admin", () => {
   });
 
   test("a double click on Buy makes one order", async ({ page }) => {
-    const catalog = new CatalogPage(page, "first-up-consultants");
+    const catalog = new CatalogPage(page, "city-of-redmond");
     await catalog.goto();
-    await catalog.addToCart("Microsoft 365 Business Standard", { quantity: 2 });
+    await catalog.addToCart("Office 365 G3 GCC", { quantity: 2 });
     await catalog.review();
     await page.getByRole("button", { name: "Buy" }).dblclick();
     await expect(page.getByText("Your order has been placed")).toBeVisible();
-    const customer = new CustomerPage(page, "first-up-consultants");
+    await expect(page.getByRole("region", { name: "Subscriptions created" }).getByRole("listitem")).toHaveCount(1);
+    const customer = new CustomerPage(page, "city-of-redmond");
     await customer.goto();
-    await expect(customer.subscriptionsSection.getByRole("link", { name: "Microsoft 365 Business Standard", exact: true })).toHaveCount(1);
-    await expect(customer.rows).toHaveCount(2); // header + one subscription
+    await expect(customer.subscriptionsSection.getByRole("link", { name: "Office 365 G3 GCC", exact: true })).toHaveCount(1);
   });
 
   test("two Buy submissions from one Review page make one order", async ({ page }) => {
-    const catalog = new CatalogPage(page, "first-up-consultants");
+    const catalog = new CatalogPage(page, "city-of-bellevue");
     await catalog.goto();
-    await catalog.addToCart("Exchange Online (Plan 1)", { quantity: 3 });
+    await catalog.addToCart("Office 365 G1 GCC", { quantity: 3 });
     await catalog.review();
     // Two submits of the same form, without waiting for the first (as a fast double click would).
     await page.getByRole("button", { name: "Buy" }).evaluate((button) => {
@@ -380,9 +408,9 @@ test.describe("as a Global admin", () => {
       form.requestSubmit();
     });
     await expect(page.getByText("Your order has been placed")).toBeVisible();
-    const customer = new CustomerPage(page, "first-up-consultants");
+    const customer = new CustomerPage(page, "city-of-bellevue");
     await customer.goto();
-    await expect(customer.subscriptionsSection.getByRole("link", { name: "Exchange Online (Plan 1)", exact: true })).toHaveCount(1);
+    await expect(customer.subscriptionsSection.getByRole("link", { name: "Office 365 G1 GCC", exact: true })).toHaveCount(1);
   });
 
   test("bad quantities are refused with a message and nothing is added", async ({ page }) => {
