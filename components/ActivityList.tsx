@@ -1,5 +1,5 @@
-import type { ActivityEntry } from "@/db/schema";
-import { formatDateTime } from "@/lib/format";
+import type { ActivityRow } from "@/lib/subscriptions/activity";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { ROLE_LABELS } from "@/lib/subscriptions/permissions";
 import type { Role } from "@/db/schema";
 
@@ -19,11 +19,22 @@ const ACTION_LABELS: Record<string, string> = {
   deletion: "Deleted",
 };
 
-const values = (v: Record<string, unknown> | null) =>
-  v ? Object.entries(v).map(([k, x]) => `${k}: ${String(x)}`).join(", ") : "—";
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T/;
+
+/** Before/after values in words: dates formatted, codes as labels. */
+function values(v: Record<string, unknown> | null): string {
+  if (!v) return "—";
+  return Object.entries(v)
+    .map(([key, x]) => {
+      const label = key.replace(/([A-Z])/g, " $1").toLowerCase();
+      const value = typeof x === "string" && ISO_INSTANT.test(x) ? formatDate(x) : typeof x === "string" ? x.replace(/_/g, " ") : String(x);
+      return `${label}: ${value}`;
+    })
+    .join(", ");
+}
 
 /** Who changed what and when, newest first. */
-export function ActivityList({ entries, showSubscription }: { entries: ActivityEntry[]; showSubscription?: (e: ActivityEntry) => React.ReactNode }) {
+export function ActivityList({ entries, showSubscription }: { entries: ActivityRow[]; showSubscription?: (e: ActivityRow) => React.ReactNode }) {
   if (entries.length === 0) return <p className="text-sm text-neutral-600">No activity recorded.</p>;
   return (
     <table className="w-full text-left text-sm">

@@ -23,6 +23,7 @@ function CartLine({ customerId, line }: { customerId: string; line: Line }) {
       </p>
       {line.problem && <p className="mt-1 text-xs font-semibold text-red-700">{line.problem}</p>}
       <form
+        noValidate
         className="mt-2 flex items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();

@@ -46,10 +46,7 @@ export function CustomersTable({ customers, sort, dir, q }: { customers: Custome
                 </Link>
               </td>
               <td className="px-4 py-2">{SEGMENT_LABELS[c.segment]}</td>
-              <td className="px-4 py-2">
-                {/* Sorted by the ISO code, so the code leads. */}
-                <span className="font-mono text-xs">{c.billingCountry}</span> · {countryName(c.billingCountry)}
-              </td>
+              <td className="px-4 py-2">{countryName(c.billingCountry)}</td>
               <td className="px-4 py-2">{formatDate(c.createdAt)}</td>
               <td className="px-4 py-2">
                 {c.contactName}

@@ -21,9 +21,9 @@ export function OfferCard({ customerId, item, canAdd }: { customerId: string; it
     <article aria-labelledby={headingId} className="rounded-lg border border-neutral-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <h3 id={headingId} className="font-semibold">
+          <h2 id={headingId} className="font-semibold">
             {offer.name}
-          </h3>
+          </h2>
           <p className="text-xs text-neutral-600">
             {offer.publisherName} · {BILLING_TYPE_LABELS[offer.billingType]} · {CATEGORY_LABELS[offer.category]}
             {offer.freeTrialDays > 0 && ` · ${offer.freeTrialDays}-day free trial`}

@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
-import { toast } from "sonner";
+import { startTransition, useActionState, useState } from "react";
 import { submitChangesAction } from "@/app/(dashboard)/customers/[customerId]/subscriptions/[subscriptionId]/actions";
 import type { SubscriptionDetail } from "@/lib/subscriptions/subscriptions";
 import { formatDate, SUSPENSION_REASON_LABELS } from "@/lib/format";
@@ -19,14 +18,16 @@ export interface FormPermissions {
 }
 
 /** Changes are made in the page and applied with **Submit**: quantity, **Status**, **Auto-renew**, add-ons. */
-export function SubscriptionForm({ detail, permissions }: { detail: SubscriptionDetail; permissions: FormPermissions }) {
+export function SubscriptionForm({ detail, permissions, onSaved }: { detail: SubscriptionDetail; permissions: FormPermissions; onSaved: (message: string) => void }) {
   const { subscription: s, offer } = detail;
-  const [state, action, pending] = useActionState(submitChangesAction, null);
+  const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof submitChangesAction>> | null, formData: FormData) => {
+    const result = await submitChangesAction(previous, formData);
+    // The page re-renders with the new version and remounts this form: the message is kept above it.
+    if (result.ok) onSaved(result.message ?? "Changes submitted.");
+    return result;
+  }, null);
   const [status, setStatus] = useState(s.status);
   const [autoRenew, setAutoRenew] = useState(s.autoRenew);
-  useEffect(() => {
-    if (state?.ok) toast.success(state.message);
-  }, [state]);
 
   if (s.status !== "active" && s.status !== "suspended") {
     return <Alert tone="info">This subscription is {s.status}; it can no longer be changed.</Alert>;
@@ -37,7 +38,16 @@ export function SubscriptionForm({ detail, permissions }: { detail: Subscription
   const licenses = offer.billingType === "license";
 
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form
+      className="space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        // Submitted by hand so a refused Submit keeps what the user chose (a form action would reset the form).
+        e.preventDefault();
+        const formData = new FormData(e.currentTarget);
+        startTransition(() => action(formData));
+      }}
+    >
       <input type="hidden" name="subscriptionId" value={s.id} />
       <input type="hidden" name="version" value={s.version} />
       {licenses && (
@@ -116,7 +126,6 @@ export function SubscriptionForm({ detail, permissions }: { detail: Subscription
       </Card>
       {!s.baseSubscriptionId && <AddOnsSection detail={detail} canBuy={permissions.addOns} errors={errors} />}
       {state && !state.ok && <Alert tone="error">{state.error}{errors && Object.values(errors).flat().length > 0 && ` ${Object.values(errors).flat().join(" ")}`}</Alert>}
-      {state?.ok && <Alert tone="success">{state.message}</Alert>}
       <div className="flex justify-end">
         <Button type="submit" disabled={pending}>
           {pending ? "Submitting…" : "Submit"}

@@ -41,7 +41,9 @@ export function SubscriptionSummary({ detail }: { detail: SubscriptionDetail }) 
         <Item label="Category">{CATEGORY_LABELS[offer.category]}</Item>
         <Item label="Term start">{formatDate(s.termStart)}</Item>
         <Item label="Term end">{formatDate(s.termEnd)}</Item>
-        <Item label="Auto-renew">{s.autoRenew ? `On: renews ${formatDate(s.termEnd)}` : `Off: ends ${formatDate(s.termEnd)}`}</Item>
+        {(s.status === "active" || s.status === "suspended") && (
+          <Item label="Auto-renew">{s.autoRenew ? `On: renews ${formatDate(s.termEnd)}` : `Off: ends ${formatDate(s.termEnd)}`}</Item>
+        )}
         {s.trialEndsAt && (
           <Item label="Free trial">
             {inTrial ? `Ends ${formatDate(s.trialEndsAt)}; the paid term starts ${formatDate(s.termStart)}` : `Ended ${formatDate(s.trialEndsAt)}; converted to paid status`}

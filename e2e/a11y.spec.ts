@@ -155,11 +155,7 @@ test("keyboard only: sign in, reach a customer, add to cart, Review, Buy", async
   await expect(page.getByRole("region", { name: "Subscriptions created" }).getByRole("link", { name: "Power BI Pro" })).toBeVisible();
 });
 
-// BUG: app/providers.tsx renders <Toaster richColors>: the success toasts ("… added to the cart.",
-// "Subscription cancelled. …", "Demo clock moved to …") are sonner's rich green #008a2e on #ecfdf3, a
-// contrast of 4.25:1 at 13px (3.78:1 while it animates in), below WCAG AA's 4.5:1 (axe "color-contrast",
-// impact serious).
-test.fixme("toasts: the success notification meets colour contrast", async ({ page }) => {
+test("toasts: the success notification meets colour contrast", async ({ page }) => {
   await signIn(page, USERS.admin);
   const catalog = new CatalogPage(page, "school-of-fine-art");
   await catalog.goto();

@@ -43,7 +43,8 @@ describe("listCustomers", () => {
   });
 
   it.each([
-    ["country", "asc", (c: { billingCountry: string }) => c.billingCountry],
+    // Countries sort by the names the list shows, not by ISO code.
+    ["country", "asc", (c: { billingCountry: string }) => new Intl.DisplayNames(["en"], { type: "region" }).of(c.billingCountry)!],
     ["segment", "desc", (c: { segment: string }) => c.segment],
     ["created", "desc", (c: { createdAt: Date }) => c.createdAt.getTime()],
     ["name", "desc", (c: { name: string }) => c.name],
@@ -51,7 +52,7 @@ describe("listCustomers", () => {
     const { db } = freshDb();
     const { items } = listCustomers(db, actorFor(db, "contoso-global-admin"), { sort, dir });
     const keys = items.map((c) => key(c as never) as string | number);
-    const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = [...keys].sort((a, b) => (typeof a === "string" && typeof b === "string" ? a.localeCompare(b) : a < b ? -1 : a > b ? 1 : 0));
     expect(keys).toEqual(dir === "asc" ? sorted : sorted.reverse());
     for (let i = 1; i < items.length; i++) {
       if (keys[i] === keys[i - 1]) expect(items[i].id > items[i - 1].id).toBe(true);

@@ -93,7 +93,7 @@ describe("auto-renew off", () => {
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "northwind-crm-connect", quantity: 2 });
     clock.advance(2 * DAY_MS);
     const messages = submitChanges(db, actorFor(db, "contoso-billing-admin"), clock, sub.id, { autoRenew: false });
-    expect(messages).toEqual(["Auto-renew turned off. The subscription ends on 2026-04-02."]);
+    expect(messages).toEqual(["Auto-renew turned off. The subscription ends on Apr 2, 2026."]);
     processLifecycle(db, before(sub.termEnd));
     expect(stored(db, sub.id).status).toBe("active");
     processLifecycle(db, sub.termEnd);
@@ -106,7 +106,7 @@ describe("auto-renew off", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "contoso-backup-pro", quantity: 2 });
     clock.advance(2 * DAY_MS);
-    expect(submitChanges(db, admin, clock, sub.id, { autoRenew: false })).toEqual(["Auto-renew turned off. The subscription ends on 2026-05-01."]);
+    expect(submitChanges(db, admin, clock, sub.id, { autoRenew: false })).toEqual(["Auto-renew turned off. The subscription ends on May 1, 2026."]);
     processLifecycle(db, new Date("2026-06-01T00:00:00.000Z"));
     expect(stored(db, sub.id)).toMatchObject({ status: "expired", endedAt: new Date("2026-05-01T09:00:00.000Z") });
     expect(ledgerOf(db, sub.id).map((l) => [l.kind, l.amountMinor])).toEqual([["conversion", 2400]]);
@@ -152,7 +152,7 @@ describe("scheduled changes", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 10 });
     clock.advance(2 * DAY_MS);
-    expect(submitChanges(db, admin, clock, sub.id, { quantity: 4 })).toEqual(["Quantity will change to 4 at renewal on 2026-04-02."]);
+    expect(submitChanges(db, admin, clock, sub.id, { quantity: 4 })).toEqual(["Quantity will change to 4 at renewal on Apr 2, 2026."]);
     expect(stored(db, sub.id)).toMatchObject({ quantity: 10, scheduledQuantity: 4 });
     expect(ledgerOf(db, sub.id).map((l) => l.kind)).toEqual(["purchase"]);
 

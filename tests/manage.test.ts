@@ -197,7 +197,7 @@ describe("suspend", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1" });
     expect(submitChanges(db, admin, clock, sub.id, { status: "suspended", suspensionReason: "customer_request" })).toEqual([
-      "Subscription suspended. Its data will be deleted on 2026-05-31 unless it is reactivated.",
+      "Subscription suspended. Its data will be deleted on May 31, 2026 unless it is reactivated.",
     ]);
   });
 });

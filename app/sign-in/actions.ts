@@ -10,9 +10,13 @@ import { failureResult, formDataToObject, type ActionResult } from "@/lib/server
 import { realNow } from "@/lib/server/context";
 import { signInSchema } from "@/lib/validation";
 
-/** Only same-site paths: never bounce a signed-in user to another origin. */
+const HERE = "http://partner-center.invalid";
+
+/** Only same-site paths: never bounce a signed-in user to another origin (browsers read "/\\host" as "//host"). */
 function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/customers";
+  if (!next || !next.startsWith("/")) return "/customers";
+  const url = new URL(next, HERE);
+  return url.origin === HERE ? `${url.pathname}${url.search}` : "/customers";
 }
 
 export async function signIn(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {

@@ -16,7 +16,7 @@ export function Pagination({ page, pageCount, total, params, basePath, noun }: {
   return (
     <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-neutral-700">
       <span>
-        {total} {noun} · page {page} of {pageCount}
+        {total} {total === 1 ? noun.replace(/s$/, "") : noun} · page {page} of {pageCount}
       </span>
       <span className="flex gap-2">
         {page > 1 && (

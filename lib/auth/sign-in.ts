@@ -6,7 +6,8 @@ import { hashPassword, verifyPassword } from "./password";
 
 /** After this many failures in the window, each further attempt waits; after LOCK_AFTER, refused. */
 export const SLOW_DOWN_AFTER = 3;
-export const LOCK_AFTER = 5;
+/** An account locks after 5 failures; an address (shared by an office behind one NAT) after 20. */
+export const LOCK_AFTER = { account: 5, address: 20 } as const;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const LOCK_MS = 15 * 60 * 1000;
 
@@ -39,7 +40,8 @@ function recordFailure(db: Db, email: string, address: string, now: Date): void 
   for (const key of keysFor(email, address)) {
     const state = throttleState(db, key, now);
     const failures = (state?.failures ?? 0) + 1;
-    const lockedUntil = failures >= LOCK_AFTER ? new Date(now.getTime() + LOCK_MS) : null;
+    const limit = key.startsWith("account:") ? LOCK_AFTER.account : LOCK_AFTER.address;
+    const lockedUntil = failures >= limit ? new Date(now.getTime() + LOCK_MS) : null;
     db.insert(signInThrottle)
       .values({ key, failures, firstFailureAt: state?.firstFailureAt ?? now, lockedUntil })
       .onConflictDoUpdate({ target: signInThrottle.key, set: { failures, firstFailureAt: state?.firstFailureAt ?? now, lockedUntil } })

@@ -1,5 +1,5 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
-import { activityLog, customers, users, type ActivityEntry, type Subscription } from "@/db/schema";
+import { and, desc, eq, getTableColumns, type SQL } from "drizzle-orm";
+import { activityLog, customers, offers, subscriptions, users, type ActivityEntry, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { actingRole, assertCan, type Action, type Actor } from "./permissions";
 
@@ -60,8 +60,10 @@ export interface ActivityFilters {
   limit?: number;
 }
 
-/** The partner's activity, newest first. */
-export function listActivity(db: Db, actor: Actor, filters: ActivityFilters = {}): ActivityEntry[] {
+export type ActivityRow = ActivityEntry & { offerName: string | null };
+
+/** The partner's activity, newest first, with the name of the subscription's offer. */
+export function listActivity(db: Db, actor: Actor, filters: ActivityFilters = {}): ActivityRow[] {
   assertCan(actor, "view_activity");
   const conditions: (SQL | undefined)[] = [
     eq(activityLog.partnerId, actor.partnerId),
@@ -71,8 +73,10 @@ export function listActivity(db: Db, actor: Actor, filters: ActivityFilters = {}
     filters.action ? eq(activityLog.action, filters.action) : undefined,
   ];
   return db
-    .select()
+    .select({ ...getTableColumns(activityLog), offerName: offers.name })
     .from(activityLog)
+    .leftJoin(subscriptions, eq(subscriptions.id, activityLog.subscriptionId))
+    .leftJoin(offers, eq(offers.id, subscriptions.offerId))
     .where(and(...conditions))
     .orderBy(desc(activityLog.at), desc(activityLog.id))
     .limit(filters.limit ?? 200)

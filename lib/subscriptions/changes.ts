@@ -1,6 +1,7 @@
 import type { SuspensionReason } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
 import { eligibleAddOns, setAddOnQuantity } from "./addons";
 import type { Clock } from "./clock";
 import { cancel, changeQuantity, getSubscriptionContext, reactivate, setAutoRenew, suspend, type CancelDetails } from "./manage";
@@ -18,7 +19,7 @@ export interface SubscriptionChanges {
   addOns?: Record<string, number>;
 }
 
-const dateText = (d: Date) => d.toISOString().slice(0, 10);
+const dateText = formatDate;
 
 function loadFresh(db: Db, actor: Actor, subscriptionId: string, version: number) {
   const ctx = getSubscriptionContext(db, actor, subscriptionId);

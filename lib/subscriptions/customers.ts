@@ -23,12 +23,23 @@ export interface Page<T> {
   pageCount: number;
 }
 
-const SORT_COLUMNS = {
-  name: customers.name,
-  country: customers.billingCountry,
-  segment: customers.segment,
-  created: customers.createdAt,
-} as const;
+const REGIONS = new Intl.DisplayNames(["en"], { type: "region" });
+
+/**
+ * Countries sort by the names the list shows, not by ISO code: rank the partner's few distinct
+ * codes by name, and order by that rank in SQL.
+ */
+function countryNameRank(db: Db, actor: Actor): SQL {
+  const codes = db.selectDistinct({ code: customers.billingCountry }).from(customers).where(partnerScope(actor)).all().map((r) => r.code);
+  codes.sort((a, b) => (REGIONS.of(a) ?? a).localeCompare(REGIONS.of(b) ?? b));
+  if (codes.length === 0) return sql`0`;
+  return sql`case ${customers.billingCountry} ${sql.join(codes.map((code, i) => sql`when ${code} then ${i}`), sql` `)} end`;
+}
+
+function sortColumn(db: Db, actor: Actor, sort: CustomerSort): SQL | SQLiteColumn {
+  if (sort === "country") return countryNameRank(db, actor);
+  return { name: customers.name, segment: customers.segment, created: customers.createdAt }[sort];
+}
 
 /** Case-insensitive "contains", with LIKE wildcards escaped so a search for "100%" means the text "100%". */
 export function nameContains(column: SQLiteColumn, q: string): SQL {
@@ -44,8 +55,8 @@ function partnerScope(actor: Actor): SQL {
 export function listCustomers(db: Db, actor: Actor, params: ListCustomersParams = {}): Page<Customer> {
   assertCan(actor, "view");
   const where = and(partnerScope(actor), params.q ? nameContains(customers.name, params.q) : undefined);
-  const sortColumn = SORT_COLUMNS[params.sort ?? "name"];
-  const order = params.dir === "desc" ? desc(sortColumn) : asc(sortColumn);
+  const column = sortColumn(db, actor, params.sort ?? "name");
+  const order = params.dir === "desc" ? desc(column) : asc(column);
   const [{ total }] = db.select({ total: count() }).from(customers).where(where).all();
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, params.page ?? 1), pageCount);

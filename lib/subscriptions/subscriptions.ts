@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
-import { offers, subscriptions, type ActivityEntry, type LedgerEntry, type Offer, type Subscription } from "@/db/schema";
+import { offers, subscriptions, type LedgerEntry, type Offer, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { listActivity } from "./activity";
+import { listActivity, type ActivityRow } from "./activity";
 import { addOnPurchaseBlocker, eligibleAddOns, type AddOnRow } from "./addons";
 import { subscriptionLedger } from "./billing";
 import type { Clock } from "./clock";
@@ -44,7 +44,7 @@ export interface SubscriptionDetail extends SubscriptionContext {
   /** The date shown below **Suspended**: the deletion date, or what it would be if suspended now. */
   deletionDate: Date;
   ledger: LedgerEntry[];
-  activity: ActivityEntry[];
+  activity: ActivityRow[];
   now: Date;
 }
 

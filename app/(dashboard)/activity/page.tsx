@@ -53,7 +53,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           entries={entries}
           showSubscription={(e) => (
             <Link href={`/customers/${e.customerId}/subscriptions/${e.subscriptionId}`} className="text-brand-700 underline">
-              {names.get(e.customerId) ?? "Subscription"}
+              {e.offerName ?? "Subscription"}
+              <span className="block text-xs text-neutral-600 no-underline">{names.get(e.customerId)}</span>
             </Link>
           )}
         />

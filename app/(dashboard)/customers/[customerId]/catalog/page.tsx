@@ -41,7 +41,7 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
         <CatalogFilters />
         <div role="tabpanel" aria-label="Online Services">
           <p className="mb-3 text-sm text-neutral-600">
-            Offers available to {catalog.customer.name}&apos;s segment. Some can&apos;t be bought for this customer; the reason is shown on each.
+            Offers available to this customer&apos;s segment. Some can&apos;t be bought for this customer; the reason is shown on each.
           </p>
           {catalog.items.length === 0 && <p className="rounded border border-neutral-200 bg-white p-6 text-sm">No offers match these filters.</p>}
           <ul className="space-y-3" aria-label="Offers">

@@ -6,7 +6,7 @@ import { pageOrNotFound } from "@/lib/server/not-found";
 import { can, getSubscriptionDetail } from "@/lib/subscriptions";
 import { CustomerHeader } from "@/components/CustomerHeader";
 import { SubscriptionSummary } from "@/components/SubscriptionSummary";
-import { SubscriptionForm } from "@/components/SubscriptionForm";
+import { SubscriptionEditor } from "@/components/SubscriptionEditor";
 import { ChargesTable } from "@/components/ChargesTable";
 import { ActivityList } from "@/components/ActivityList";
 import { Card } from "@/components/ui/Card";
@@ -26,8 +26,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ c
     <div className="space-y-6">
       <CustomerHeader customer={detail.customer} current={detail.offer.name} />
       <SubscriptionSummary detail={detail} />
-      <SubscriptionForm
-        key={detail.subscription.version}
+      <SubscriptionEditor
         detail={detail}
         permissions={{
           quantity: can(actor, "change_quantity"),
