@@ -67,7 +67,7 @@ test("a suspended Microsoft subscription is deleted after its deletion date and 
   await expect(details.statusSection).toHaveCount(0);
   await expect(page.getByRole("radio", { name: "Active" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Submit", exact: true })).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "Activity", exact: true }).getByRole("row").filter({ hasText: "Deleted" })).toContainText("dataRemoved: true");
+  await expect(page.getByRole("region", { name: "Activity", exact: true }).getByRole("row").filter({ hasText: "Deleted" })).toContainText("data removed: true");
   await shot(page, "subscription-deleted");
 
   const customer = new CustomerPage(page, "coho-winery");

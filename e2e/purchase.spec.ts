@@ -147,7 +147,7 @@ test.describe("as a Global admin", () => {
     const pagination = page.getByRole("navigation", { name: "Pagination" });
     const total = async () => Number(/(\d+) offers/.exec(await pagination.innerText())?.[1]);
     /** The "Publisher · Billing type · Category" line of every card shown. */
-    const metaLines = () => catalog.offers.locator("h3 + p").allInnerTexts();
+    const metaLines = () => catalog.offers.locator("h2 + p").allInnerTexts();
     const all = await total();
     expect(all).toBeGreaterThan(20);
 
@@ -463,7 +463,7 @@ test.describe("as a Global admin", () => {
     for (const path of ["/customers/no-such-customer", "/customers/no-such-customer/catalog", "/customers/no-such-customer/review", "/customers/fabrikam/subscriptions/no-such-subscription"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
-      await expect(page.getByText("This page could not be found.")).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Not found", level: 1 })).toBeVisible();
     }
     await shot(page, "not-found");
   });

@@ -13,7 +13,7 @@ import {
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { isOfferAvailable, type UnavailableReason } from "./availability";
-import { getCustomer, nameContains, PAGE_SIZE, type Page } from "./customers";
+import { getCustomer, nameContains, pageWindow, type Page } from "./customers";
 import { assertCan, type Actor } from "./permissions";
 import { allowedFrequencies } from "./pricing";
 
@@ -61,16 +61,8 @@ export function listCatalog(db: Db, actor: Actor, customerId: string, filters: C
     filters.q ? nameContains(offers.name, filters.q) : undefined,
   );
   const [{ total }] = db.select({ total: count() }).from(offers).where(where).all();
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
-  const rows = db
-    .select()
-    .from(offers)
-    .where(where)
-    .orderBy(asc(offers.name), asc(offers.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
-    .all();
+  const { page, pageCount, limit, offset } = pageWindow(total, filters.page);
+  const rows = db.select().from(offers).where(where).orderBy(asc(offers.name), asc(offers.id)).limit(limit).offset(offset).all();
   const availability = offerAvailability(db, actor, customer, rows);
   const items = rows.map((offer) => ({ offer, frequencies: allowedFrequencies(offer), unavailable: availability.get(offer.id) ?? null }));
   return { items, total, page, pageCount, customer };

@@ -16,6 +16,13 @@ export interface ListCustomersParams {
   page?: number;
 }
 
+/** Which rows a requested page shows, the page clamped to those that exist. */
+export function pageWindow(total: number, requested = 1) {
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, requested), pageCount);
+  return { page, pageCount, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -58,16 +65,8 @@ export function listCustomers(db: Db, actor: Actor, params: ListCustomersParams 
   const column = sortColumn(db, actor, params.sort ?? "name");
   const order = params.dir === "desc" ? desc(column) : asc(column);
   const [{ total }] = db.select({ total: count() }).from(customers).where(where).all();
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(Math.max(1, params.page ?? 1), pageCount);
-  const items = db
-    .select()
-    .from(customers)
-    .where(where)
-    .orderBy(order, asc(customers.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
-    .all();
+  const { page, pageCount, limit, offset } = pageWindow(total, params.page);
+  const items = db.select().from(customers).where(where).orderBy(order, asc(customers.id)).limit(limit).offset(offset).all();
   return { items, total, page, pageCount };
 }
 

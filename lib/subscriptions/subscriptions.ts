@@ -5,7 +5,7 @@ import { listActivity, type ActivityRow } from "./activity";
 import { addOnPurchaseBlocker, eligibleAddOns, type AddOnRow } from "./addons";
 import { subscriptionLedger } from "./billing";
 import type { Clock } from "./clock";
-import { getCustomer, PAGE_SIZE, type Page } from "./customers";
+import { getCustomer, pageWindow, type Page } from "./customers";
 import { getSubscriptionContext, type SubscriptionContext } from "./manage";
 import { can, type Actor } from "./permissions";
 import { cancelOption, dataDeletionDate, type CancelOption } from "./rules";
@@ -21,16 +21,15 @@ export function listSubscriptions(db: Db, actor: Actor, clock: Clock, customerId
   const customer = getCustomer(db, actor, customerId);
   const where = and(eq(subscriptions.partnerId, actor.partnerId), eq(subscriptions.customerId, customer.id));
   const [{ total }] = db.select({ total: count() }).from(subscriptions).where(where).all();
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(Math.max(1, params.page ?? 1), pageCount);
+  const { page, pageCount, limit, offset } = pageWindow(total, params.page);
   const rows = db
     .select({ subscription: subscriptions, offer: offers })
     .from(subscriptions)
     .innerJoin(offers, eq(offers.id, subscriptions.offerId))
     .where(where)
     .orderBy(asc(offers.name), asc(subscriptions.orderedAt))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
+    .limit(limit)
+    .offset(offset)
     .all();
   const now = clock.now();
   return { items: rows.map((r) => ({ ...r, cancel: cancelOption(r.subscription, r.offer, now) })), total, page, pageCount };
