@@ -26,7 +26,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["html", { open: "never", outputFolder: "e2e/output/report" }]],
+  reporter: [["list"], ["html", { open: "never", outputFolder: "e2e/output/report" }], ["json", { outputFile: "e2e/output/results.json" }]],
   use: {
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
