@@ -69,6 +69,8 @@ export class CustomersPage {
     await this.page.getByRole("searchbox", { name: "Search customers by name" }).fill(q);
     await this.page.getByRole("button", { name: "Search" }).click();
     await this.page.waitForURL((url) => url.searchParams.get("q") === q);
+    // The list is fetched as you type; wait for that search to land.
+    await expect(this.page.getByText("Searching…")).toHaveCount(0);
   }
 
   /** Customer names in table order. */

@@ -80,6 +80,19 @@ test.describe("as a Global admin", () => {
     await signIn(page, USERS.admin);
   });
 
+  test("customers list: searches as you type, keeps the search in the URL, and a reload keeps it", async ({ page }) => {
+    const customers = new CustomersPage(page);
+    await customers.goto();
+    await page.getByRole("searchbox", { name: "Search customers by name" }).pressSequentially("wingt");
+    await page.waitForURL((url) => url.searchParams.get("q") === "wingt");
+    await expect.poll(() => customers.names()).toEqual(["Wingtip Toys"]);
+    await page.reload();
+    await expect(page.getByRole("searchbox", { name: "Search customers by name" })).toHaveValue("wingt");
+    expect(await customers.names()).toEqual(["Wingtip Toys"]);
+    await page.getByRole("searchbox", { name: "Search customers by name" }).fill("no customer has this name");
+    await expect(page.getByText("No customers match your search.")).toBeVisible();
+  });
+
   test("customers list: search by name, sort by a column, open Fabrikam", async ({ page }) => {
     const customers = new CustomersPage(page);
     await customers.goto();

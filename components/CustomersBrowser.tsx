@@ -1,0 +1,82 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { Customer } from "@/db/schema";
+import type { CustomerSort, Page } from "@/lib/subscriptions/customers";
+import { CustomersTable } from "./CustomersTable";
+import { Pagination } from "./ui/Pagination";
+import { inputClass } from "./ui/Field";
+import { buttonClass } from "./ui/Button";
+
+interface Params {
+  q?: string;
+  sort?: CustomerSort;
+  dir?: "asc" | "desc";
+  page?: number;
+}
+
+function query(params: Params): string {
+  const search = new URLSearchParams();
+  if (params.q) search.set("q", params.q);
+  if (params.sort) search.set("sort", params.sort);
+  if (params.dir) search.set("dir", params.dir);
+  if (params.page && params.page > 1) search.set("page", String(params.page));
+  return search.toString();
+}
+
+async function fetchCustomers(params: Params): Promise<Page<Customer>> {
+  const response = await fetch(`/api/customers?${query(params)}`);
+  if (!response.ok) throw new Error("Customers could not be loaded. Try again.");
+  const page = (await response.json()) as Page<Customer>;
+  return { ...page, items: page.items.map((c) => ({ ...c, createdAt: new Date(c.createdAt), firstBillingAt: c.firstBillingAt && new Date(c.firstBillingAt) })) };
+}
+
+/** Search as you type: the server's first page seeds TanStack Query; each search is a query kept in the URL. */
+export function CustomersBrowser({ initial, params }: { initial: Page<Customer>; params: Params }) {
+  const [q, setQ] = useState(params.q ?? "");
+  const [debounced, setDebounced] = useState(q);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(q.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [q]);
+  const current: Params = debounced === (params.q ?? "") ? params : { sort: params.sort, dir: params.dir, q: debounced };
+  useEffect(() => {
+    const qs = query(current);
+    window.history.replaceState(null, "", qs ? `/customers?${qs}` : "/customers");
+  }, [current.q, current.sort, current.dir, current.page]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { data, isFetching, error } = useQuery({
+    queryKey: ["customers", current],
+    queryFn: () => fetchCustomers(current),
+    initialData: current === params ? initial : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const result = data ?? initial;
+  return (
+    <div className="space-y-4">
+      <form
+        role="search"
+        className="flex max-w-xl items-center gap-3"
+        action="/customers"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setDebounced(q.trim());
+        }}
+      >
+        <label htmlFor="customer-search" className="sr-only">
+          Search customers by name
+        </label>
+        <input id="customer-search" name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search by name" className={inputClass} />
+        <button type="submit" className={buttonClass("secondary")}>
+          Search
+        </button>
+        <span role="status" className="w-20 text-xs text-neutral-600">
+          {isFetching ? "Searching…" : ""}
+        </span>
+      </form>
+      {error && <p role="alert" className="text-sm font-semibold text-red-700">{error.message}</p>}
+      <CustomersTable customers={result.items} sort={current.sort ?? "name"} dir={current.dir ?? "asc"} q={current.q} />
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={{ q: current.q, sort: current.sort, dir: current.dir }} basePath="/customers" noun="customers" />
+    </div>
+  );
+}
