@@ -57,6 +57,7 @@ test("a Helpdesk agent has no Add subscription or Buy, but can suspend", async (
   await expect(catalog.cart).toHaveCount(0);
   await shot(page, "catalog-helpdesk");
   await page.goto("/customers/food-for-all-foundation/review");
+  await expect(page.getByText("Your role does not allow this action.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Buy" })).toHaveCount(0);
   const refused = await page.request.post("/api/customers/food-for-all-foundation/cart", { data: { offerId: "power-bi-pro", quantity: 1, billingFrequency: "monthly" } });
   expect(refused.status()).toBe(403);
@@ -114,6 +115,11 @@ test("an indirect reseller's catalog says why buying isn't possible, with no Add
   const refused = await page.request.post("/api/customers/boulder-creek-hotels/cart", { data: { offerId: "office-365-e3", quantity: 1, billingFrequency: "monthly" } });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.message).toContain("Indirect resellers can't buy subscriptions in Partner Center");
+
+  // At Review, the step before Buy, the reason is given again and there is no Buy.
+  await page.goto("/customers/boulder-creek-hotels/review");
+  await expect(page.getByText("Indirect resellers can't buy subscriptions in Partner Center")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Buy" })).toHaveCount(0);
 });
 
 test("US Government: the header names the cloud and the catalog only has government offers", async ({ page }) => {

@@ -108,3 +108,12 @@ describe("buy", () => {
     expect(domainError(() => getOrder(db, actorFor(db, "adventure-works-global-admin"), CUSTOMER, sub.orderId!)).code).toBe("not_found:customer");
   });
 });
+
+describe("reviewOrder for those who can't buy", () => {
+  it("tells an indirect reseller why, and a role without Buy that it may not", () => {
+    const { db } = freshDb();
+    const clock = clockAt();
+    expect(domainError(() => reviewOrder(db, actorFor(db, "margies-travel-global-admin"), clock, "boulder-creek-hotels")).code).toBe("partner:cannot_buy");
+    expect(domainError(() => reviewOrder(db, actorFor(db, "contoso-helpdesk-agent"), clock, "fabrikam")).code).toBe("forbidden");
+  });
+});

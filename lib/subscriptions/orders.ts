@@ -7,7 +7,7 @@ import { unavailableReasonText } from "./availability";
 import { assertCanSell, clearCart, getCart, type Cart, type CartItem } from "./cart";
 import type { Clock } from "./clock";
 import { getCustomer } from "./customers";
-import { assertCan, type Actor } from "./permissions";
+import type { Actor } from "./permissions";
 import { initialTerm, provisionSubscription } from "./provisioning";
 
 export interface ReviewLine extends CartItem {
@@ -32,7 +32,8 @@ export function cartLineProblemText(item: CartItem): string | null {
 
 /** **Review**: every line with its term, prices, and for trials $0 today and the date the paid term starts. */
 export function reviewOrder(db: Db, actor: Actor, clock: Clock, customerId: string): Review {
-  assertCan(actor, "view");
+  // Review is the step before Buy: a role or partner that can't buy is told so here already.
+  assertCanSell(actor);
   const cart = getCart(db, actor, customerId);
   if (cart.items.length === 0) throw new DomainError("cart:empty");
   const now = clock.now();
