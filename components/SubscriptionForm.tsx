@@ -121,7 +121,9 @@ export function SubscriptionForm({ detail, permissions, onSaved }: { detail: Sub
             <p className="text-sm">Auto-renew: {s.autoRenew ? "On" : "Off"} <span className="text-xs text-neutral-600">(only commercial marketplace subscriptions can opt out)</span></p>
           )}
           {isMarketplace && permissions.autoRenew && <input type="hidden" name="autoRenew" value={String(autoRenew)} />}
-          <p className="mt-1 text-xs text-neutral-600">{autoRenew ? `Renews automatically on ${formatDate(s.termEnd)}.` : `Ends on ${formatDate(s.termEnd)} instead of renewing.`}</p>
+          <p className="mt-1 text-xs text-neutral-600">
+            {s.status === "suspended" ? "A suspended subscription doesn't renew until it is reactivated." : autoRenew ? `Renews automatically on ${formatDate(s.termEnd)}.` : `Ends on ${formatDate(s.termEnd)} instead of renewing.`}
+          </p>
         </div>
       </Card>
       {!s.baseSubscriptionId && <AddOnsSection detail={detail} canBuy={permissions.addOns} errors={errors} />}

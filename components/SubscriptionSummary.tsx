@@ -42,7 +42,9 @@ export function SubscriptionSummary({ detail }: { detail: SubscriptionDetail }) 
         <Item label="Term start">{formatDate(s.termStart)}</Item>
         <Item label="Term end">{formatDate(s.termEnd)}</Item>
         {(s.status === "active" || s.status === "suspended") && (
-          <Item label="Auto-renew">{s.autoRenew ? `On: renews ${formatDate(s.termEnd)}` : `Off: ends ${formatDate(s.termEnd)}`}</Item>
+          <Item label="Auto-renew">
+            {s.status === "suspended" ? `${s.autoRenew ? "On" : "Off"}: paused while suspended` : s.autoRenew ? `On: renews ${formatDate(s.termEnd)}` : `Off: ends ${formatDate(s.termEnd)}`}
+          </Item>
         )}
         {s.trialEndsAt && (
           <Item label="Free trial">
