@@ -16,6 +16,8 @@ const A11Y_OUT = "e2e/output/a11y";
 /** The page itself; the toasts floating over it are checked on their own (see "toasts" below). */
 async function expectNoSeriousViolations(page: Page, name: string) {
   await page.waitForLoadState("networkidle").catch(() => undefined);
+  // After a client-side navigation (e.g. Buy's redirect) the title arrives with the streamed metadata.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").analyze();
   fs.mkdirSync(A11Y_OUT, { recursive: true });
   const summary = results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.join(" "), summary: n.failureSummary })) }));
