@@ -9,8 +9,8 @@ import { currentActor, getClock } from "./context";
 
 /** One result shape for every action: success with data and a message, or a form error with per-field errors. */
 export type ActionResult<T = unknown> =
-  | { ok: true; data?: T; message?: string; at: number }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; at: number };
+  | { ok: true; data?: T; message?: string }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
 export interface ActionContext {
   actor: Actor;
@@ -32,9 +32,9 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 /** Turns an expected failure into a result; rethrows Next's redirects and real bugs. */
 export function failureResult(error: unknown): ActionResult<never> {
   unstable_rethrow(error);
-  if (isDomainError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors, at: Date.now() };
+  if (isDomainError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof z.ZodError) {
-    return { ok: false, error: ERRORS.invalid_input.message, fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>, at: Date.now() };
+    return { ok: false, error: ERRORS.invalid_input.message, fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };
   }
   throw error;
 }
@@ -50,10 +50,10 @@ export function authedAction<S extends z.ZodType, T>(
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
     try {
       const actor = await currentActor();
-      if (!actor) return { ok: false, error: ERRORS.unauthenticated.message, at: Date.now() };
+      if (!actor) return { ok: false, error: ERRORS.unauthenticated.message };
       const input = schema.parse(formDataToObject(formData));
       const output = (await handler(input, { actor, db: getDb(), clock: getClock() })) as { data?: T; message?: string } | undefined;
-      return { ok: true, data: output?.data, message: output?.message, at: Date.now() };
+      return { ok: true, data: output?.data, message: output?.message };
     } catch (error) {
       return failureResult(error);
     }
