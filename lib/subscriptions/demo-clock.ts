@@ -56,3 +56,8 @@ export function advanceClock(db: Db, actor: Actor, clock: Clock, days: number): 
 export function setClockDate(db: Db, actor: Actor, clock: Clock, isoDate: string): Date {
   return moveClockTo(db, actor, clock, new Date(`${isoDate}T${clock.now().toISOString().slice(11)}`));
 }
+
+/** The Demo clock panel's request: an **Advance** button (`days`) or **Set date** (`date`). */
+export function moveDemoClock(db: Db, actor: Actor, clock: Clock, request: { days: number } | { date: string }): Date {
+  return "days" in request ? advanceClock(db, actor, clock, request.days) : setClockDate(db, actor, clock, request.date);
+}

@@ -1,10 +1,10 @@
 import { authedRoute } from "@/lib/server/route";
-import { advanceClock, setClockDate } from "@/lib/subscriptions";
+import { moveDemoClock } from "@/lib/subscriptions";
 import { clockSchema } from "@/lib/validation";
 
 /** The **Demo clock**: `{ "days": 1 | 7 | 30 }` or `{ "date": "YYYY-MM-DD" }`, forward only. */
 export const POST = authedRoute(async (request, { db, actor, clock }) => {
   const input = clockSchema.parse(await request.json());
-  const now = "days" in input ? advanceClock(db, actor, clock, input.days) : setClockDate(db, actor, clock, input.date);
+  const now = moveDemoClock(db, actor, clock, input);
   return { now };
 });
