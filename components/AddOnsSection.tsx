@@ -1,5 +1,6 @@
 import type { SubscriptionDetail } from "@/lib/subscriptions/subscriptions";
 import { formatDate, formatMoney } from "@/lib/format";
+import { quantityAtRenewal } from "@/lib/subscriptions/quantity";
 import { Card } from "./ui/Card";
 
 /** "Below the Status section, are a list of available Add-ons for the subscription." */
@@ -29,6 +30,7 @@ export function AddOnsSection({ detail, canBuy, errors }: { detail: Subscription
                     <p className="text-xs text-neutral-600">
                       {price !== null && `${formatMoney(price, offer.currency)} per license per ${base.billingFrequency === "annual" ? "year" : "month"}`}
                       {subscription && ` · ${subscription.quantity} licenses, ${subscription.status}`}
+                      {subscription?.scheduledQuantity != null && `, ${subscription.scheduledQuantity} at renewal`}
                     </p>
                     {errors?.[`addon:${offer.id}`]?.map((e) => <p key={e} className="text-xs font-semibold text-red-700">{e}</p>)}
                   </div>
@@ -38,7 +40,7 @@ export function AddOnsSection({ detail, canBuy, errors }: { detail: Subscription
                     type="number"
                     min={subscription ? offer.minQuantity : 0}
                     max={offer.maxQuantity}
-                    defaultValue={subscription?.quantity ?? 0}
+                    defaultValue={subscription ? quantityAtRenewal(subscription) : 0}
                     disabled={!canBuy || (!!addOnBlocker && !subscription) || subscription?.status === "suspended"}
                     className="w-24 rounded border border-neutral-400 px-2 py-1.5 text-sm disabled:bg-neutral-100"
                   />

@@ -6,6 +6,7 @@ import type { ChangeAuthor } from "./activity";
 import { changeQuantity, type SubscriptionContext } from "./manage";
 import { partnerCanBuyAddOns, type Actor } from "./permissions";
 import { provisionSubscription } from "./provisioning";
+import { quantityAtRenewal } from "./quantity";
 
 export interface AddOnRow {
   offer: Offer;
@@ -50,7 +51,7 @@ export function setAddOnQuantity(
   if (!row) throw new DomainError("addon:not_eligible");
   const { offer } = row;
   if (row.subscription) {
-    if ((row.subscription.scheduledQuantity ?? row.subscription.quantity) === quantity) return { offer, outcome: "unchanged" };
+    if (quantityAtRenewal(row.subscription) === quantity) return { offer, outcome: "unchanged" };
     const { scheduled } = changeQuantity(db, by, { subscription: row.subscription, offer, customer: base.customer }, quantity, now);
     return { offer, outcome: scheduled ? "scheduled" : "changed" };
   }

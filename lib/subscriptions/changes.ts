@@ -6,6 +6,7 @@ import { eligibleAddOns, setAddOnQuantity } from "./addons";
 import type { Clock } from "./clock";
 import { cancel, changeQuantity, getSubscriptionContext, reactivate, setAutoRenew, suspend, type CancelDetails } from "./manage";
 import { assertCan, type Actor } from "./permissions";
+import { quantityAtRenewal } from "./quantity";
 
 export interface SubscriptionChanges {
   subscriptionId: string;
@@ -45,7 +46,8 @@ export function submitSubscriptionChanges(db: Db, actor: Actor, clock: Clock, ch
         messages.push("Subscription reactivated.");
         refresh();
       }
-      if (changes.quantity !== undefined && (changes.quantity !== ctx.subscription.quantity || ctx.subscription.scheduledQuantity !== null)) {
+      // Forms send every field: only values that differ from what the subscription will have are changes.
+      if (changes.quantity !== undefined && changes.quantity !== quantityAtRenewal(ctx.subscription)) {
         assertCan(actor, "change_quantity");
         const result = changeQuantity(tx, { actor, action: "change_quantity" }, ctx, changes.quantity, now);
         if (result.scheduled) messages.push(`Quantity will change to ${changes.quantity} at renewal on ${dateText(result.subscription.termEnd)}.`);
@@ -58,8 +60,7 @@ export function submitSubscriptionChanges(db: Db, actor: Actor, clock: Clock, ch
         messages.push(updated.autoRenew ? "Auto-renew turned on." : `Auto-renew turned off. The subscription ends on ${dateText(updated.termEnd)}.`);
         refresh();
       }
-      // Forms send every add-on's quantity: only the ones that differ are changes.
-      const current = new Map(eligibleAddOns(tx, ctx).map((a) => [a.offer.id, a.subscription ? (a.subscription.scheduledQuantity ?? a.subscription.quantity) : 0]));
+      const current = new Map(eligibleAddOns(tx, ctx).map((a) => [a.offer.id, a.subscription ? quantityAtRenewal(a.subscription) : 0]));
       for (const [offerId, quantity] of Object.entries(changes.addOns ?? {})) {
         if (current.get(offerId) === quantity) continue;
         assertCan(actor, "buy_addons");

@@ -6,7 +6,7 @@ import { recordActivity, type ChangeAuthor } from "./activity";
 import { netCharged, postCharge } from "./billing";
 import { assertCan, type Actor } from "./permissions";
 import { proRatedCharge, termCharge, termEndFrom } from "./pricing";
-import { assertQuantityInRange } from "./quantity";
+import { assertQuantityInRange, quantityAtRenewal } from "./quantity";
 import { cancelOption, dataDeletionDate, isCommercialMarketplace, isWithinRefundWindow, nextRenewalDate } from "./rules";
 
 export interface SubscriptionContext {
@@ -92,6 +92,9 @@ export function reactivate(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, n
  */
 export function changeQuantity(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, quantity: number, now: Date): { subscription: Subscription; scheduled: boolean } {
   const { subscription, offer } = ctx;
+  // A request that changes nothing records nothing: asking again for the quantity already scheduled
+  // (the form shows it) must not write an activity row or bump the version, which would make other forms stale.
+  if (quantity === quantityAtRenewal(subscription)) return { subscription, scheduled: false };
   if (subscription.status !== "active") {
     throw new DomainError("subscription:not_active", `The quantity can't be changed while the subscription is ${subscription.status}.`);
   }
@@ -103,7 +106,7 @@ export function changeQuantity(db: Db, by: ChangeAuthor, ctx: SubscriptionContex
   let updated: Subscription;
   let scheduled = false;
   if (change === 0) {
-    if (subscription.scheduledQuantity === null) return { subscription, scheduled };
+    // Back to the current quantity: the scheduled decrease is dropped.
     updated = updateRow(db, subscription, { scheduledQuantity: null });
   } else if (change > 0 || inTrial || isWithinRefundWindow(subscription, now)) {
     updated = updateRow(db, subscription, { quantity, scheduledQuantity: null });

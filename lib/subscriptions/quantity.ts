@@ -1,9 +1,14 @@
-import type { Offer } from "@/db/schema";
+import type { Offer, Subscription } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 
 /** Usage-based offers are billed after use: there are no licenses to count. */
 export function licensesApply(offer: Pick<Offer, "billingType">): boolean {
   return offer.billingType === "license";
+}
+
+/** The licenses the subscription will have: a scheduled decrease, or the current quantity. Forms show this. */
+export function quantityAtRenewal(subscription: Pick<Subscription, "quantity" | "scheduledQuantity">): number {
+  return subscription.scheduledQuantity ?? subscription.quantity;
 }
 
 /** A quantity is a whole number of licenses within the offer's min and max. */
