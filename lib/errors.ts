@@ -14,6 +14,8 @@ export const ERRORS = {
   "cart:empty": { status: 400, message: "Your cart is empty. Add at least one offer before you review or buy." },
   "offer:unavailable": { status: 409, message: "This offer can't be bought for this customer." },
   "order:lines_unavailable": { status: 409, message: "Some lines can't be bought. Nothing was bought." },
+  // Input hardening: a key is unique per partner, so reusing one for another customer is a client bug.
+  "order:idempotency_key_reused": { status: 422, message: "This idempotency key was already used for an order for another customer. Send a new key for a new order." },
   "partner:cannot_buy": { status: 403, message: "Indirect resellers can't buy subscriptions in Partner Center. Ask your indirect provider to place the order." },
   "quantity:out_of_range": { status: 400, message: "The quantity is outside the range this offer allows." },
   "subscription:stale": { status: 409, message: "This subscription changed since the page was loaded. Reload the page and try again." },

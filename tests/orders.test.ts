@@ -88,6 +88,31 @@ describe("buy", () => {
     expect(getCart(db, actor, CUSTOMER).items.map((i) => i.offer.id)).toEqual(["office-365-e3"]);
   });
 
+  // "A key is unique per partner; a retry of the same request (same customer) returns the first order;
+  // the same key for a different customer is refused."
+  it("refuses a key already used for another customer, and writes nothing", () => {
+    const { db, actor, clock } = setup();
+    addToCart(db, actor, clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 2, billingFrequency: "monthly" });
+    const first = buy(db, actor, clock, { customerId: CUSTOMER, idempotencyKey: "copied-key" });
+    addToCart(db, actor, clock, { customerId: "fabrikam", offerId: "office-365-e1", quantity: 3, billingFrequency: "monthly" });
+    const error = expectRefused(db, "order:idempotency_key_reused", () => buy(db, actor, clock, { customerId: "fabrikam", idempotencyKey: "copied-key" }));
+    expect(error.status).toBe(422);
+    expect(error.message).toMatch(/already used .* another customer/);
+    expect(db.select().from(orders).where(eq(orders.idempotencyKey, "copied-key")).all()).toEqual([first.order]);
+    expect(getCart(db, actor, "fabrikam").items).toHaveLength(1);
+    // The retry for the first customer still returns the first order.
+    expect(buy(db, actor, clock, { customerId: CUSTOMER, idempotencyKey: "copied-key" })).toEqual({ order: first.order, created: false });
+  });
+
+  it("lets another partner use the same key", () => {
+    const { db, actor, clock } = setup();
+    buySubscription(db, actor, clock, { customerId: CUSTOMER, offerId: "office-365-e1" });
+    const key = db.select().from(orders).where(eq(orders.customerId, CUSTOMER)).get()!.idempotencyKey;
+    const provider = actorFor(db, "adventure-works-global-admin");
+    addToCart(db, provider, clock, { customerId: "lakeshore-retail", offerId: "office-365-e1", quantity: 1, billingFrequency: "monthly" });
+    expect(buy(db, provider, clock, { customerId: "lakeshore-retail", idempotencyKey: key }).created).toBe(true);
+  });
+
   it("lets an indirect provider buy", () => {
     const { db, actor, clock } = setup("adventure-works-global-admin");
     const sub = buySubscription(db, actor, clock, { customerId: "lakeshore-retail", offerId: "office-365-e1", quantity: 4 });

@@ -66,6 +66,21 @@ export interface BuyParams {
 }
 
 /**
+ * The idempotency rule: "a key is unique per partner; a retry of the same request (same customer)
+ * returns the first order; the same key for a different customer is refused" (422,
+ * `order:idempotency_key_reused`), since that is a different request, not a retry.
+ */
+function orderForKey(db: Db, actor: Actor, customerId: string, idempotencyKey: string): Order | undefined {
+  const existing = db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.partnerId, actor.partnerId), eq(orders.idempotencyKey, idempotencyKey)))
+    .get();
+  if (existing && existing.customerId !== customerId) throw new DomainError("order:idempotency_key_reused");
+  return existing;
+}
+
+/**
  * **Buy**: one transaction creates the order and its subscriptions, or nothing. Every rule is
  * checked again here, under the write lock, so two Buys at once can't both take a one-per-customer offer.
  */
@@ -74,11 +89,7 @@ export function buy(db: Db, actor: Actor, clock: Clock, params: BuyParams): { or
   return db.transaction(
     (tx) => {
       const customer = getCustomer(tx, actor, params.customerId);
-      const existing = tx
-        .select()
-        .from(orders)
-        .where(and(eq(orders.partnerId, actor.partnerId), eq(orders.customerId, customer.id), eq(orders.idempotencyKey, params.idempotencyKey)))
-        .get();
+      const existing = orderForKey(tx, actor, customer.id, params.idempotencyKey);
       if (existing) return { order: existing, created: false };
       const cart = getCart(tx, actor, customer.id);
       if (cart.items.length === 0) throw new DomainError("cart:empty");
