@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { signOut } from "@/app/sign-in/actions";
+import { formatDate } from "@/lib/format";
 import { can, ROLE_LABELS, type Actor } from "@/lib/subscriptions/permissions";
 
 const CLOUD_LABELS = { commercial: "Partner Center", us_government: "Partner Center for Microsoft Cloud for US Government" } as const;
 
-export function AppHeader({ actor }: { actor: Actor }) {
+/** `today` is the partner's own date: its Demo clock may have moved it. */
+export function AppHeader({ actor, today }: { actor: Actor; today: Date }) {
   return (
     <header className="bg-[#1b1a19] text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -22,6 +24,9 @@ export function AppHeader({ actor }: { actor: Actor }) {
           )}
         </nav>
         <div className="ml-auto flex items-center gap-4 text-sm">
+          <time data-testid="partner-date" dateTime={today.toISOString()} className="text-neutral-300">
+            {formatDate(today)}
+          </time>
           <span>
             <span className="font-semibold">{actor.name}</span>
             <span className="text-neutral-300"> · {actor.roles.map((r) => ROLE_LABELS[r]).join(", ")} · {actor.partnerName}</span>

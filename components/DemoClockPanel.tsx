@@ -1,16 +1,50 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
 import { toast } from "sonner";
 import { moveDemoClock } from "@/app/(dashboard)/clock-actions";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 
-/** Advances the app's clock for demo walkthroughs; the lifecycle runs for the crossed interval. */
-export function DemoClockPanel({ now }: { now: string }) {
+/** The partner's clock as the server sends it (dates as ISO strings). */
+export interface ClockStatusView {
+  now: string;
+  move: { from: string; to: string; processedUntil: string; progress: number } | null;
+}
+
+async function fetchClockStatus(): Promise<ClockStatusView> {
+  const response = await fetch("/api/clock");
+  if (!response.ok) throw new Error("The demo clock's status could not be read.");
+  return response.json();
+}
+
+/** While a move is processed, its progress is asked for every second; when it ends the page is redrawn. */
+function useClockStatus(initial: ClockStatusView) {
+  const router = useRouter();
+  const query = useQuery({
+    queryKey: ["demo-clock", initial.now, initial.move?.to],
+    queryFn: fetchClockStatus,
+    initialData: initial,
+    refetchInterval: (q) => (q.state.data?.move ? 1000 : false),
+  });
+  const wasMoving = useRef(Boolean(initial.move));
+  const moving = Boolean(query.data.move);
+  useEffect(() => {
+    if (wasMoving.current && !moving) router.refresh();
+    wasMoving.current = moving;
+  }, [moving, router]);
+  return query.data;
+}
+
+/** Moves this partner's time for demo walkthroughs; the lifecycle runs for the crossed interval. */
+export function DemoClockPanel({ status: initial }: { status: ClockStatusView }) {
   const [state, action, pending] = useActionState(moveDemoClock, null);
+  const status = useClockStatus(initial);
   useEffect(() => {
     if (state?.ok) toast.success(state.message);
   }, [state]);
+  const busy = pending || Boolean(status.move);
   const button = "rounded border border-amber-400 bg-white px-3 py-1 text-sm font-semibold hover:bg-amber-100 disabled:opacity-60";
   return (
     <section aria-labelledby="demo-clock" className="border-b border-amber-300 bg-amber-50">
@@ -19,11 +53,11 @@ export function DemoClockPanel({ now }: { now: string }) {
           Demo clock
         </h2>
         <span data-testid="demo-now" className="text-amber-950">
-          {formatDateTime(now)}
+          {formatDateTime(initial.now)}
         </span>
         <form action={action} className="flex gap-2">
           {[1, 7, 30].map((days) => (
-            <button key={days} type="submit" name="days" value={days} className={button} disabled={pending}>
+            <button key={days} type="submit" name="days" value={days} className={button} disabled={busy}>
               Advance {days} {days === 1 ? "day" : "days"}
             </button>
           ))}
@@ -32,12 +66,13 @@ export function DemoClockPanel({ now }: { now: string }) {
           <label htmlFor="demo-date" className="sr-only">
             New demo date
           </label>
-          <input id="demo-date" name="date" type="date" required min={now.slice(0, 10)} className="rounded border border-amber-400 bg-white px-2 py-1" />
-          <button type="submit" className={button} disabled={pending}>
+          <input id="demo-date" name="date" type="date" required min={initial.now.slice(0, 10)} className="rounded border border-amber-400 bg-white px-2 py-1" />
+          <button type="submit" className={button} disabled={busy}>
             Set date
           </button>
         </form>
-        {pending && <span className="text-amber-900">Moving time…</span>}
+        {pending && !status.move && <span className="text-amber-900">Moving time…</span>}
+        {status.move && <MoveProgress move={status.move} />}
         {state && !state.ok && (
           <span role="alert" className="font-semibold text-red-800">
             {state.error}
@@ -45,5 +80,18 @@ export function DemoClockPanel({ now }: { now: string }) {
         )}
       </div>
     </section>
+  );
+}
+
+/** A long move is processed in batches: how far renewals, charges and deletions have got. */
+function MoveProgress({ move }: { move: NonNullable<ClockStatusView["move"]> }) {
+  const percent = Math.floor(move.progress * 100);
+  return (
+    <div role="status" className="flex items-center gap-2 text-amber-950">
+      <label htmlFor="demo-clock-progress">
+        Processing {formatDate(move.from)} to {formatDate(move.to)}: {percent}%
+      </label>
+      <progress id="demo-clock-progress" max={100} value={percent} className="h-2 w-32" />
+    </div>
   );
 }

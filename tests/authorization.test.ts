@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AppDatabase } from "@/db/client";
 import type { Role } from "@/db/schema";
 import {
+  partnerClockFor,
   addToCart,
   buy,
   can,
@@ -69,7 +70,7 @@ const COMMANDS: Command[] = [
   { name: "turn off auto-renew", action: "change_auto_renew", run: (f) => submitChanges(f.db, f.actor, f.clock, f.isv, { autoRenew: false }) },
   { name: "see the next invoice", action: "view_billing", run: (f) => nextInvoice(f.db, f.actor, f.clock, CUSTOMER) },
   { name: "see the activity log", action: "view_activity", run: (f) => listActivity(f.db, f.actor) },
-  { name: "move the demo clock", action: "move_clock", run: (f) => moveClockTo(f.db, f.actor, f.clock, new Date(SEED_NOW.getTime() + DAY_MS)) },
+  { name: "move the demo clock", action: "move_clock", run: (f) => moveClockTo(f.db, f.actor, partnerClockFor(f.db, f.actor.partnerId, () => SEED_NOW), new Date(SEED_NOW.getTime() + DAY_MS)) },
 ];
 
 function fixture(role: Role): Fixture {

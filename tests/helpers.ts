@@ -178,3 +178,12 @@ export function stored(db: AppDatabase, subscriptionId: string): Subscription {
   if (!row) throw new Error(`No subscription ${subscriptionId}`);
   return row;
 }
+
+/**
+ * The rows of `tables` without their generated ids and versions, as sorted JSON: two databases that
+ * went through the same events in a different order (or with other random ids) compare equal.
+ */
+export function comparableRows(db: AppDatabase, tables: readonly string[]): Record<string, string[]> {
+  const strip = (row: object) => JSON.stringify({ ...row, id: undefined, subscription_id: undefined, order_id: undefined, base_subscription_id: undefined, version: undefined });
+  return Object.fromEntries(Object.entries(tableSnapshot(db, tables)).map(([table, rows]) => [table, rows.map((r) => strip(r as object)).sort()]));
+}

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { BILLING_FREQUENCIES, offers } from "./catalog";
 import { customers } from "./customers";
@@ -58,9 +59,12 @@ export const subscriptions = sqliteTable(
     index("subscriptions_customer_idx").on(t.partnerId, t.customerId, t.status),
     index("subscriptions_offer_idx").on(t.customerId, t.offerId),
     index("subscriptions_base_idx").on(t.baseSubscriptionId),
-    index("subscriptions_term_end_idx").on(t.status, t.termEnd),
-    index("subscriptions_trial_idx").on(t.status, t.trialEndsAt),
-    index("subscriptions_deletion_idx").on(t.status, t.deletionAt),
+    // The lifecycle's due-event lookups, one per event kind, each scoped to one partner and
+    // answered from the index alone (partial where most rows can never be due).
+    index("subscriptions_term_end_idx").on(t.partnerId, t.status, t.termEnd),
+    index("subscriptions_trial_idx").on(t.partnerId, t.status, t.trialEndsAt).where(sql`trial_converted_at is null and trial_ends_at is not null`),
+    index("subscriptions_deletion_idx").on(t.partnerId, t.status, t.deletionAt).where(sql`deletion_at is not null`),
+    index("subscriptions_cancellation_idx").on(t.partnerId, t.cancellationScheduledAt).where(sql`cancellation_scheduled_at is not null and status in ('active', 'suspended')`),
   ],
 );
 

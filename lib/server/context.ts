@@ -5,24 +5,26 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { loadActor } from "@/lib/auth/actor";
 import { SESSION_COOKIE, sessionUserId } from "@/lib/auth/session";
-import { appClockFor, catchUpLifecycle, type Actor, type Clock } from "@/lib/subscriptions";
+import { partnerClockFor, type Actor, type PartnerClock } from "@/lib/subscriptions";
+import { catchUpOnRequest } from "./lifecycle-runner";
 
 /** The one place the server reads the system time; sessions and throttling use it directly. */
 export const realNow = () => new Date();
 
-/** The app's clock: real time moved by the Demo clock. */
-export function getClock(): Clock {
-  return appClockFor(getDb(), realNow);
+/** A partner's clock: real time moved by that partner's Demo clock. */
+export function getClock(partnerId: string): PartnerClock {
+  return partnerClockFor(getDb(), partnerId, realNow);
 }
 
-/** The signed-in actor, or null. Lifecycle events due by now are applied first, so pages show the present. */
+/** The signed-in actor, or null. Their partner's lifecycle events due by now are applied first, so pages show the present. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const db = getDb();
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   const userId = sessionUserId(db, token, realNow());
   if (!userId) return null;
-  catchUpLifecycle(db, getClock());
-  return loadActor(db, userId);
+  const actor = loadActor(db, userId);
+  if (actor) catchUpOnRequest(db, getClock(actor.partnerId));
+  return actor;
 });
 
 /** For pages: the actor, or a redirect to sign in. */

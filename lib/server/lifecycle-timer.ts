@@ -1,23 +1,21 @@
 import { openDatabase } from "@/db/client";
-import { appClockFor, catchUpLifecycle } from "@/lib/subscriptions";
+import { partnerClockFor, partnerIds } from "@/lib/subscriptions";
+import { catchUpIfDue } from "./lifecycle-runner";
 
 const EVERY_MS = 60_000;
 
 /**
- * "The same processing also runs on its own as real time passes": once a minute, renewals, trial
- * conversions, expiries and deletions that came due are applied, even when nobody is signed in.
- * Its own connection; the write lock keeps it and request-time catch-up from applying an event twice.
+ * "The same processing also runs on its own as real time passes": once a minute, each partner's
+ * renewals, trial conversions, expiries and deletions that came due by its own clock are applied,
+ * even when nobody is signed in. The first tick runs right after start-up, in the background, so a
+ * move interrupted by a restart resumes without holding start-up up.
  */
 export function startLifecycleTimer(): void {
   const db = openDatabase();
-  const clock = appClockFor(db, () => new Date());
+  const realNow = () => new Date();
   const tick = () => {
-    try {
-      catchUpLifecycle(db, clock);
-    } catch (error) {
-      console.error("Lifecycle processing failed", error);
-    }
+    for (const partnerId of partnerIds(db)) catchUpIfDue(db, partnerClockFor(db, partnerId, realNow));
   };
-  tick();
+  setTimeout(tick, 0).unref();
   setInterval(tick, EVERY_MS).unref();
 }

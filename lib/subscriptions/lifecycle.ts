@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, or } from "drizzle-orm";
-import { appClock, offers, subscriptions, type Subscription } from "@/db/schema";
+import { and, asc, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { offers, partnerClocks, partners, subscriptions, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { recordActivity } from "./activity";
 import { postCharge } from "./billing";
@@ -16,24 +16,44 @@ interface DueEvent {
   subscription: Subscription;
 }
 
-/** The next lifecycle event at or before `until`, bases before their add-ons at the same instant. */
-function nextDueEvent(db: Db, until: Date): DueEvent | null {
+/**
+ * The next lifecycle event of one partner at or before `until`, bases before their add-ons at the
+ * same instant. Each kind is one LIMIT 1 lookup on its own partner-scoped index; the conditions are
+ * written as the partial indexes' own terms so SQLite can use them.
+ */
+function nextDueEvent(db: Db, partnerId: string, until: Date): DueEvent | null {
+  const partner = eq(subscriptions.partnerId, partnerId);
   const active = eq(subscriptions.status, "active");
   const candidates: DueEvent[] = [
     // A scheduled cancellation takes effect on its date even while the subscription is suspended.
-    ...db.select().from(subscriptions).where(and(inArray(subscriptions.status, ["active", "suspended"]), lte(subscriptions.cancellationScheduledAt, until))).orderBy(asc(subscriptions.cancellationScheduledAt)).limit(1).all()
+    ...db.select().from(subscriptions)
+      .where(and(partner, sql`cancellation_scheduled_at is not null and status in ('active', 'suspended')`, lte(subscriptions.cancellationScheduledAt, until)))
+      .orderBy(asc(subscriptions.cancellationScheduledAt)).limit(1).all()
       .map((s) => ({ kind: "cancellation" as const, at: s.cancellationScheduledAt!, subscription: s })),
-    ...db.select().from(subscriptions).where(and(active, isNull(subscriptions.trialConvertedAt), lte(subscriptions.trialEndsAt, until))).orderBy(asc(subscriptions.trialEndsAt)).limit(1).all()
+    ...db.select().from(subscriptions)
+      .where(and(partner, active, sql`trial_converted_at is null and trial_ends_at is not null`, lte(subscriptions.trialEndsAt, until)))
+      .orderBy(asc(subscriptions.trialEndsAt)).limit(1).all()
       .map((s) => ({ kind: "conversion" as const, at: s.trialEndsAt!, subscription: s })),
     ...db.select().from(subscriptions)
-      .where(and(active, lte(subscriptions.termEnd, until), or(isNull(subscriptions.trialEndsAt), isNotNull(subscriptions.trialConvertedAt))))
+      .where(and(partner, active, lte(subscriptions.termEnd, until), or(isNull(subscriptions.trialEndsAt), isNotNull(subscriptions.trialConvertedAt))))
       .orderBy(asc(subscriptions.termEnd), asc(subscriptions.baseSubscriptionId)).limit(1).all()
       .map((s) => ({ kind: "term_end" as const, at: s.termEnd, subscription: s })),
-    ...db.select().from(subscriptions).where(and(eq(subscriptions.status, "suspended"), lte(subscriptions.deletionAt, until))).orderBy(asc(subscriptions.deletionAt)).limit(1).all()
+    ...db.select().from(subscriptions)
+      .where(and(partner, eq(subscriptions.status, "suspended"), sql`deletion_at is not null`, lte(subscriptions.deletionAt, until)))
+      .orderBy(asc(subscriptions.deletionAt)).limit(1).all()
       .map((s) => ({ kind: "deletion" as const, at: s.deletionAt!, subscription: s })),
   ];
   candidates.sort((a, b) => a.at.getTime() - b.at.getTime() || EVENT_ORDER[a.kind] - EVENT_ORDER[b.kind]);
   return candidates[0] ?? null;
+}
+
+/**
+ * Whether this partner has lifecycle work by `until`: a Demo clock move not yet finished, or an event
+ * due. Read-only and a handful of index lookups, so every request can ask before it opens a write.
+ */
+export function isLifecycleDue(db: Db, partnerId: string, until: Date): boolean {
+  const clock = db.select({ moveTo: partnerClocks.moveTo }).from(partnerClocks).where(eq(partnerClocks.partnerId, partnerId)).get();
+  return Boolean(clock?.moveTo) || nextDueEvent(db, partnerId, until) !== null;
 }
 
 function offerOf(db: Db, subscription: Subscription) {
@@ -99,23 +119,65 @@ function applyEvent(db: Db, event: DueEvent): void {
   }
 }
 
+/** A long move is processed in transactions of at most this many events, so other requests get through. */
+export const LIFECYCLE_BATCH_SIZE = 200;
+
+export interface LifecycleBatch {
+  applied: number;
+  /** True when nothing of this partner is due by `until` any more. */
+  done: boolean;
+}
+
 /**
- * Runs every lifecycle event due up to `until`, in time order. Idempotent: events already applied
- * are no longer due, so a second run for the same instant changes nothing.
+ * Applies up to `maxEvents` of one partner's events due by `until`, in time order, in one write
+ * transaction, and records how far it got in the same transaction: after a crash the clock's
+ * processed instant and the data agree. Idempotent: applied events are no longer due.
  */
-export function processLifecycle(db: Db, until: Date): number {
+export function processLifecycleBatch(db: Db, partnerId: string, until: Date, maxEvents = LIFECYCLE_BATCH_SIZE): LifecycleBatch {
   return db.transaction(
     (tx) => {
       let applied = 0;
-      for (let event = nextDueEvent(tx, until); event; event = nextDueEvent(tx, until)) {
+      let event = nextDueEvent(tx, partnerId, until);
+      let reached = until;
+      while (event && applied < maxEvents) {
         applyEvent(tx, event);
-        if (++applied > 1_000_000) throw new Error("Lifecycle processing did not converge");
+        applied++;
+        reached = event.at;
+        event = nextDueEvent(tx, partnerId, until);
       }
-      const clock = tx.select().from(appClock).where(eq(appClock.id, 1)).get();
-      if (clock && (!clock.processedUntil || clock.processedUntil < until)) tx.update(appClock).set({ processedUntil: until }).where(eq(appClock.id, 1)).run();
-      return applied;
+      const done = event === null;
+      recordProcessed(tx, partnerId, done ? until : reached, done);
+      return { applied, done };
     },
     { behavior: "immediate" },
   );
 }
 
+/** Moves the partner's processed instant forward (never back); a finished move clears its interval. */
+function recordProcessed(db: Db, partnerId: string, reached: Date, done: boolean): void {
+  const row = db.select().from(partnerClocks).where(eq(partnerClocks.partnerId, partnerId)).get();
+  const processedUntil = row?.processedUntil && row.processedUntil > reached ? row.processedUntil : reached;
+  const moveFinished = done && row?.moveTo && row.moveTo <= reached;
+  const changes = { processedUntil, ...(moveFinished ? { moveFrom: null, moveTo: null } : {}) };
+  db.insert(partnerClocks).values({ partnerId, ...changes }).onConflictDoUpdate({ target: partnerClocks.partnerId, set: changes }).run();
+}
+
+/** Every partner: each has a clock and a lifecycle of its own. */
+export function partnerIds(db: Db): string[] {
+  return db.select({ id: partners.id }).from(partners).all().map((p) => p.id);
+}
+
+/**
+ * Runs every lifecycle event due up to `until`, for one partner or all of them, to the end.
+ * For tests, the seed and small catch-ups; the server uses batches (see lib/server/lifecycle-runner).
+ */
+export function processLifecycle(db: Db, until: Date, partnerId?: string): number {
+  let applied = 0;
+  for (const id of partnerId ? [partnerId] : partnerIds(db)) {
+    for (let batch = processLifecycleBatch(db, id, until); ; batch = processLifecycleBatch(db, id, until)) {
+      applied += batch.applied;
+      if (batch.done) break;
+    }
+  }
+  return applied;
+}

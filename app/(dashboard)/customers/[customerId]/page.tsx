@@ -17,7 +17,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const { customerId } = await params;
   const page = Number((await searchParams).page) || 1;
   const db = getDb();
-  const clock = getClock();
+  const clock = getClock(actor.partnerId);
   const { customer, subscriptions, invoice } = pageOrNotFound(() => ({
     customer: getCustomer(db, actor, customerId),
     subscriptions: listSubscriptions(db, actor, clock, customerId, { page }),

@@ -21,7 +21,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ custome
   let review: Review | null = null;
   let problem: string | null = null;
   try {
-    review = reviewOrder(db, actor, getClock(), customer.id);
+    review = reviewOrder(db, actor, getClock(actor.partnerId), customer.id);
   } catch (error) {
     if (!isDomainError(error)) throw error;
     problem = error.message;

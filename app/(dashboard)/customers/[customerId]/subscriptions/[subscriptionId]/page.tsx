@@ -17,7 +17,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ c
   const actor = await requireActor();
   const { customerId, subscriptionId } = await params;
   const detail = pageOrNotFound(() => {
-    const found = getSubscriptionDetail(getDb(), actor, getClock(), subscriptionId);
+    const found = getSubscriptionDetail(getDb(), actor, getClock(actor.partnerId), subscriptionId);
     // A subscription reached under another customer's URL is not found there.
     if (found.customer.id !== customerId) throw new DomainError("not_found:subscription");
     return found;
