@@ -6,16 +6,49 @@ import { CUSTOMER_SORTS } from "@/lib/subscriptions/customers";
 
 const NUMBER_MESSAGE = "Enter a whole number of licenses.";
 
-/** A license count: a whole number, at least 1. The offer's own min and max are checked by the domain. */
-export const quantitySchema = z
-  .preprocess(
-    // Only decimal digits count as a number: Number("0x10") would quietly be 16.
-    (v) => (typeof v === "number" ? v : typeof v === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : Number.NaN),
-    z.number({ error: NUMBER_MESSAGE }),
-  )
-  .refine((n) => Number.isFinite(n), NUMBER_MESSAGE)
-  .refine((n) => Number.isInteger(n), NUMBER_MESSAGE)
-  .refine((n) => n >= 1, "Enter at least 1 license.");
+export interface WholeNumberOptions {
+  min: number;
+  max: number;
+  /** Said when the value is not a whole number written in decimal digits. */
+  message: string;
+  /** Said when it is one, but outside min..max (defaults to `message`). */
+  rangeMessage?: string;
+}
+
+/**
+ * The one rule for every number a user or a script sends: a JSON integer, or a string of decimal
+ * digits only (a form field). No sign, spaces, exponent, hex/binary prefix or decimal point, no
+ * booleans or arrays: `Number()` and `z.coerce` would quietly read "0x10" as 16, "1e3" as 1000,
+ * " 7 " as 7, true as 1 and [7] as 7. Then it must lie within min..max.
+ */
+export function wholeNumber({ min, max, message, rangeMessage = message }: WholeNumberOptions) {
+  return z
+    .union([z.number(), z.string()], { error: message })
+    .transform((value, ctx) => {
+      const n = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : Number.NaN;
+      if (!Number.isSafeInteger(n)) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      if (n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: rangeMessage });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+/** The most licenses any offer sells; the offer's own min and max are checked by the domain. */
+export const MAX_LICENSES = 1_000_000;
+
+/** A license count: a whole number, at least 1. */
+export const quantitySchema = wholeNumber({ min: 1, max: MAX_LICENSES, message: NUMBER_MESSAGE, rangeMessage: "Enter a quantity from 1 to 1,000,000 licenses." });
+
+/** An add-on's licenses: 0 means none. */
+export const addOnQuantitySchema = wholeNumber({ min: 0, max: MAX_LICENSES, message: "Enter a whole number of licenses, 0 or more." });
+
+/** The version a form or script loaded, echoed back to detect a stale change. */
+export const versionSchema = wholeNumber({ min: 0, max: Number.MAX_SAFE_INTEGER, message: "The version must be a whole number." });
 
 export const idSchema = z.string().trim().min(1).max(100);
 
@@ -39,7 +72,7 @@ export const signInSchema = z.object({
 export const subscriptionChangesSchema = z
   .object({
     subscriptionId: idSchema,
-    version: z.coerce.number().int(),
+    version: versionSchema,
     quantity: quantitySchema.optional(),
     status: z.enum(["active", "suspended"]).optional(),
     suspensionReason: z.enum(SUSPENSION_REASONS).optional().or(z.literal("").transform(() => undefined)),
@@ -50,8 +83,9 @@ export const subscriptionChangesSchema = z
     const addOns: Record<string, number> = {};
     for (const [key, value] of Object.entries(input)) {
       if (!key.startsWith("addon:")) continue;
-      const parsed = z.coerce.number().int().min(0).safeParse(value === "" ? 0 : value);
-      if (!parsed.success) ctx.addIssue({ code: "custom", path: [key], message: "Enter a whole number of licenses, 0 or more." });
+      // An empty add-on field means none, as the form's placeholder 0 does.
+      const parsed = addOnQuantitySchema.safeParse(value === "" ? 0 : value);
+      if (!parsed.success) ctx.addIssue({ code: "custom", path: [key], message: parsed.error.issues[0].message });
       else addOns[key.slice("addon:".length)] = parsed.data;
     }
     const { subscriptionId, version, quantity, status, suspensionReason, autoRenew } = input;
@@ -62,21 +96,59 @@ export const CANCELLATION_REASONS = ["Customer request", "Bought by mistake", "M
 
 export const cancelSchema = z.object({
   subscriptionId: idSchema,
-  version: z.coerce.number().int().optional(),
+  version: versionSchema.optional(),
   reason: z.enum(CANCELLATION_REASONS, { error: "Choose a reason for the cancellation." }),
   comment: z.string().trim().max(500, "Keep the comment under 500 characters.").optional(),
 });
 
-export const clockSchema = z.union([
-  z.object({ days: z.coerce.number().int().refine((d) => [1, 7, 30].includes(d)) }),
-  z.object({ date: z.iso.date({ error: "Enter a date as YYYY-MM-DD." }) }),
-]);
+const CLOCK_DAYS = [1, 7, 30];
+const CLOCK_DAYS_MESSAGE = "Advance by 1, 7 or 30 days.";
+const CLOCK_ONE_OF_MESSAGE = "Send either days (1, 7 or 30) or date (YYYY-MM-DD), not both.";
+
+/**
+ * The Demo clock: exactly one of `days` (**Advance**) or `date` (**Set date**). Both, neither or any
+ * other key is refused rather than guessed at (`{ days, date }` used to move by days silently).
+ * Unknown keys are refused as z.strictObject would, but each under its own name: the action and
+ * route wrappers answer with fieldErrors, where a strictObject's form-level issue would not show.
+ */
+export const clockSchema = z
+  .looseObject({
+    days: wholeNumber({ min: 1, max: 30, message: CLOCK_DAYS_MESSAGE })
+      .refine((d) => CLOCK_DAYS.includes(d), CLOCK_DAYS_MESSAGE)
+      .optional(),
+    date: z.iso.date({ error: "Enter a date as YYYY-MM-DD." }).optional(),
+  })
+  .transform((input, ctx) => {
+    const unknown = Object.keys(input).filter((key) => key !== "days" && key !== "date");
+    for (const key of unknown) ctx.addIssue({ code: "custom", path: [key], message: "Unknown field: send only days or date." });
+    if (unknown.length > 0) return z.NEVER;
+    if ((input.days === undefined) === (input.date === undefined)) {
+      ctx.addIssue({ code: "custom", path: input.days === undefined ? ["days"] : ["date"], message: CLOCK_ONE_OF_MESSAGE });
+      return z.NEVER;
+    }
+    return input.days !== undefined ? { days: input.days } : { date: input.date! };
+  });
 
 /** Search params arrive as string or string[]: take them as a list. */
 const list = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)).catch([]));
-const page = z.coerce.number().int().min(1).catch(1).optional();
-const q = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().max(100).optional().catch(undefined));
+/** Pages past this are never linked to; the bound keeps OFFSET small. */
+export const MAX_PAGE = 100_000;
+/** A page number from a link: anything but a whole number in 1..MAX_PAGE shows the first page. */
+const page = wholeNumber({ min: 1, max: MAX_PAGE, message: "Enter a page number." }).optional().catch(1);
+
+export const SEARCH_MAX_LENGTH = 100;
+/** A search box's text. Longer is refused with a message: ignoring it showed the whole list. */
+export const searchSchema = z.string().trim().max(SEARCH_MAX_LENGTH, `Search for ${SEARCH_MAX_LENGTH} characters or fewer.`);
+
+/** Why a search can't run, or null. For the client, before it asks the server. */
+export function searchProblem(text: string): string | null {
+  const parsed = searchSchema.safeParse(text);
+  return parsed.success ? null : parsed.error.issues[0].message;
+}
+
+const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const q = z.preprocess(firstValue, searchSchema.optional());
 
 export const catalogParamsSchema = z.object({
   publisher: list(PUBLISHER_KINDS),
@@ -93,15 +165,29 @@ export const customerListParamsSchema = z.object({
   page,
 });
 
+/**
+ * A list page's search params: a bad filter, sort or page falls back to its default; a search that
+ * is too long comes back as `searchError` (with the text, trimmed, kept in `params.q` for the box),
+ * and the caller shows that instead of any results.
+ */
+export function parseListParams<T extends { q?: string }>(schema: z.ZodType<T>, raw: Record<string, unknown>): { params: T; searchError: string | null } {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { params: parsed.data, searchError: null };
+  const searchError = parsed.error.issues.find((i) => i.path[0] === "q")?.message;
+  if (!searchError) throw parsed.error;
+  const text = firstValue(raw.q);
+  return { params: { ...schema.parse({ ...raw, q: undefined }), q: typeof text === "string" ? text.trim() : undefined }, searchError };
+}
+
 /** The same changes as JSON, for API callers (PATCH /api/subscriptions/:id). */
 export const apiSubscriptionChangesSchema = z.object({
-  version: z.number().int(),
+  version: versionSchema,
   quantity: quantitySchema.optional(),
   status: z.enum(["active", "suspended"]).optional(),
   suspensionReason: z.enum(SUSPENSION_REASONS).optional(),
   autoRenew: z.boolean().optional(),
-  addOns: z.record(z.string(), z.number().int().min(0, "Enter a whole number of licenses, 0 or more.")).optional(),
+  addOns: z.record(z.string(), addOnQuantitySchema).optional(),
 });
 
-export const apiCancelSchema = cancelSchema.omit({ subscriptionId: true }).extend({ version: z.number().int().optional() });
+export const apiCancelSchema = cancelSchema.omit({ subscriptionId: true });
 export const apiBuySchema = buySchema.omit({ customerId: true });

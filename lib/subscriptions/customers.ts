@@ -19,7 +19,8 @@ export interface ListCustomersParams {
 /** Which rows a requested page shows, the page clamped to those that exist. */
 export function pageWindow(total: number, requested = 1) {
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(Math.max(1, requested), pageCount);
+  // Only a whole page number reaches OFFSET: 1.01 would be a fractional offset, a 500 from SQLite.
+  const page = Number.isSafeInteger(requested) ? Math.min(Math.max(1, requested), pageCount) : 1;
   return { page, pageCount, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
 }
 
