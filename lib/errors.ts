@@ -11,6 +11,11 @@ export const ERRORS = {
   "not_found:order": { status: 404, message: "Order not found." },
   "not_found:subscription": { status: 404, message: "Subscription not found." },
   "invalid_input": { status: 400, message: "Check the highlighted fields." },
+  // Refusals at the HTTP edge (lib/server/route.ts, proxy.ts), before any domain code runs.
+  "cross_site": { status: 403, message: "This request came from another site and was refused. Use Partner Center itself to make changes." },
+  "unsupported_media_type": { status: 415, message: "Send the request body as JSON, with Content-Type: application/json." },
+  "payload_too_large": { status: 413, message: "The request body is too large: the limit is 1 MB." },
+  "not_found:path": { status: 404, message: "There is nothing at this address." },
   "cart:empty": { status: 400, message: "Your cart is empty. Add at least one offer before you review or buy." },
   "offer:unavailable": { status: 409, message: "This offer can't be bought for this customer." },
   "order:lines_unavailable": { status: 409, message: "Some lines can't be bought. Nothing was bought." },

@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import type { AppDatabase } from "@/db/client";
-import { ERRORS, isDomainError } from "@/lib/errors";
+import { DomainError, ERRORS, isDomainError } from "@/lib/errors";
 import type { Actor, Clock } from "@/lib/subscriptions";
 import { currentActor, getClock } from "./context";
 
@@ -18,8 +18,13 @@ export interface ActionContext {
   clock: Clock;
 }
 
-/** FormData to a plain object; a key given several times becomes an array. Next's own keys are dropped. */
-export function formDataToObject(formData: FormData): Record<string, unknown> {
+/**
+ * FormData to a plain object; a key given several times becomes an array. Next's own keys are dropped.
+ * Actions are public endpoints: a hand-made request (a JSON or text body) makes Next pass whatever it
+ * decoded (an array, an object, null) instead of FormData. That is invalid input, not a crash.
+ */
+export function formDataToObject(formData: unknown): Record<string, unknown> {
+  if (!(formData instanceof FormData)) throw new DomainError("invalid_input", "This form could not be read. Reload the page and try again.");
   const result: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;

@@ -1,0 +1,94 @@
+import { DAY_MS, DemoClock, expect, signIn, test, USERS } from "./fixtures";
+
+/**
+ * A signed-in admin visits a page on another origin of the same site (127.0.0.1:3999 vs the app on
+ * 127.0.0.1:3100: cookies ignore ports, so the SameSite=Lax session cookie rides along). The page
+ * tries the classic CSRF writes, a no-cors text/plain fetch and a text/plain form whose body is valid
+ * JSON, against the cart and the Demo clock. Both are refused and nothing changes.
+ * Wingtip Toys' cart is only compared before and after, so other specs' use of it does not matter.
+ * Also: the security headers on pages, and a 404 (not a 500) for ids that are not valid UTF-8.
+ */
+const CUSTOMER = "wingtip-toys";
+const CART = `/api/customers/${CUSTOMER}/cart`;
+const ADD_LINE = { offerId: "office-365-e1", quantity: "1", billingFrequency: "monthly" };
+
+/** A form field whose name and value, joined by "=" in a text/plain body, read as JSON. */
+function jsonForm(id: string, action: string, fields: Record<string, string>): string {
+  const name = JSON.stringify({ ...fields, pad: "" }).slice(0, -2);
+  return `<form id="${id}" method="POST" enctype="text/plain" action="${action}"><input type="hidden" name='${name}' value='"}'><button>${id}</button></form>`;
+}
+
+test("another origin of the same site cannot change the cart or the Demo clock", async ({ page, baseURL }) => {
+  await signIn(page, USERS.admin);
+  const clock = new DemoClock(page);
+  const clockBefore = await clock.now();
+  const cartBefore = await (await page.request.get(CART)).json();
+
+  const app = new URL(baseURL!);
+  const evil = `${app.protocol}//${app.hostname}:3999/evil`;
+  await page.route(evil, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><title>Win a prize</title>
+        ${jsonForm("cart", `${app.origin}${CART}`, ADD_LINE)}
+        ${jsonForm("clock", `${app.origin}/api/clock`, { days: "30" })}`,
+    }),
+  );
+  await page.goto(evil);
+
+  // A no-cors fetch needs no preflight; the page cannot read the answer, but the server saw it.
+  for (const [path, body] of [[CART, ADD_LINE], ["/api/clock", { days: 30 }]] as const) {
+    const answer = page.waitForResponse((r) => r.url() === `${app.origin}${path}` && r.request().method() === "POST");
+    await page.evaluate(
+      ([url, json]) => fetch(url, { method: "POST", mode: "no-cors", credentials: "include", headers: { "content-type": "text/plain" }, body: json }).then(() => undefined),
+      [`${app.origin}${path}`, JSON.stringify(body)] as const,
+    );
+    expect((await answer).status()).toBe(403);
+  }
+
+  // The forms navigate the page to the API's answer.
+  for (const [id, path] of [["cart", CART], ["clock", "/api/clock"]] as const) {
+    await page.goto(evil);
+    const [answer] = await Promise.all([page.waitForResponse(`${app.origin}${path}`), page.getByRole("button", { name: id }).click()]);
+    expect(answer.status()).toBe(403);
+    expect(await answer.json()).toMatchObject({ error: { code: "cross_site" } });
+  }
+
+  // Back on the app itself, nothing moved.
+  expect(await (await page.request.get(CART)).json()).toEqual(cartBefore);
+  await page.goto("/customers");
+  expect(Math.abs((await clock.now()).getTime() - clockBefore.getTime())).toBeLessThan(DAY_MS);
+});
+
+test("pages send the security headers, signed in or not, and still run their scripts", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const signInPage = await page.goto("/sign-in");
+  await signIn(page, USERS.sales);
+  const customers = await page.goto("/customers");
+  for (const response of [signInPage!, customers!]) {
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+  }
+  // The nonce reaches Next's scripts, or the page would not hydrate: searching as you type (no
+  // submit) only updates the address when React runs.
+  await page.getByRole("searchbox", { name: "Search customers by name" }).fill("Wingtip");
+  await page.waitForURL((url) => url.searchParams.get("q") === "Wingtip");
+  await expect(page.getByRole("link", { name: "Wingtip Toys", exact: true })).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("an address that is not valid UTF-8 is a 404, not a 500", async ({ page }) => {
+  await signIn(page, USERS.sales);
+  const api = await page.request.get("/api/subscriptions/%FF%FE");
+  expect(api.status()).toBe(404);
+  expect(await api.json()).toMatchObject({ error: { code: "not_found:path" } });
+  const response = await page.goto("/customers/%FF%FE");
+  expect(response!.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found", level: 1 })).toBeVisible();
+});
