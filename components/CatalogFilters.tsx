@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
+import { searchProblem } from "@/lib/validation";
 import { inputClass } from "./ui/Field";
 
 const GROUPS = [
@@ -17,6 +18,8 @@ export function CatalogFilters() {
   const params = useSearchParams();
   const [pending, startTransition] = useTransition();
   const [q, setQ] = useState(params.get("q") ?? "");
+  // The server refuses the same search (and lists no offers): say why here, as the user types.
+  const searchError = searchProblem(q);
 
   const navigate = (next: URLSearchParams) => {
     next.delete("page");
@@ -49,7 +52,21 @@ export function CatalogFilters() {
         <label htmlFor="offer-search" className="block text-sm font-semibold">
           Search offers
         </label>
-        <input id="offer-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Offer name" className={inputClass} />
+        <input
+          id="offer-search"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Offer name"
+          aria-invalid={!!searchError || undefined}
+          aria-describedby={searchError ? "offer-search-error" : undefined}
+          className={inputClass}
+        />
+        {searchError && (
+          <p id="offer-search-error" role="alert" className="mt-1 text-xs font-semibold text-red-700">
+            {searchError}
+          </p>
+        )}
       </div>
       {GROUPS.map((group) => (
         <fieldset key={group.key}>

@@ -3,7 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { Customer } from "@/db/schema";
-import type { CustomerSort, Page } from "@/lib/subscriptions/customers";
+import type { CustomerSort, Page } from "@/lib/subscriptions";
+import { searchProblem } from "@/lib/validation";
 import { CustomersTable } from "./CustomersTable";
 import { Pagination } from "./ui/Pagination";
 import { inputClass } from "./ui/Field";
@@ -27,7 +28,11 @@ function query(params: Params): string {
 
 async function fetchCustomers(params: Params): Promise<Page<Customer>> {
   const response = await fetch(`/api/customers?${query(params)}`);
-  if (!response.ok) throw new Error("Customers could not be loaded. Try again.");
+  if (!response.ok) {
+    // A refused request (400) says why; anything else is worth a retry.
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(response.status === 400 && body?.error?.message ? body.error.message : "Customers could not be loaded. Try again.");
+  }
   const page = (await response.json()) as Page<Customer>;
   return { ...page, items: page.items.map((c) => ({ ...c, createdAt: new Date(c.createdAt), firstBillingAt: c.firstBillingAt && new Date(c.firstBillingAt) })) };
 }
@@ -45,11 +50,14 @@ export function CustomersBrowser({ initial, params }: { initial: Page<Customer>;
     const qs = query(current);
     window.history.replaceState(null, "", qs ? `/customers?${qs}` : "/customers");
   }, [current.q, current.sort, current.dir, current.page]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A search the server would refuse is not sent: its message shows instead of any customers.
+  const searchError = searchProblem(current.q ?? "");
   const { data, isFetching, error } = useQuery({
     queryKey: ["customers", current],
     queryFn: () => fetchCustomers(current),
     initialData: current === params ? initial : undefined,
     placeholderData: keepPreviousData,
+    enabled: !searchError,
   });
   const result = data ?? initial;
   return (
@@ -66,7 +74,17 @@ export function CustomersBrowser({ initial, params }: { initial: Page<Customer>;
         <label htmlFor="customer-search" className="sr-only">
           Search customers by name
         </label>
-        <input id="customer-search" name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search by name" className={inputClass} />
+        <input
+          id="customer-search"
+          name="q"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Search by name"
+          aria-invalid={!!searchError || undefined}
+          aria-describedby={searchError ? "customer-search-error" : undefined}
+          className={inputClass}
+        />
         <button type="submit" className={buttonClass("secondary")}>
           Search
         </button>
@@ -74,9 +92,17 @@ export function CustomersBrowser({ initial, params }: { initial: Page<Customer>;
           {isFetching ? "Searching…" : ""}
         </span>
       </form>
-      {error && <p role="alert" className="text-sm font-semibold text-red-700">{error.message}</p>}
-      <CustomersTable customers={result.items} sort={current.sort ?? "name"} dir={current.dir ?? "asc"} q={current.q} />
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={{ q: current.q, sort: current.sort, dir: current.dir }} basePath="/customers" noun="customers" />
+      {searchError ? (
+        <p id="customer-search-error" role="alert" className="text-sm font-semibold text-red-700">
+          {searchError}
+        </p>
+      ) : (
+        <>
+          {error && <p role="alert" className="text-sm font-semibold text-red-700">{error.message}</p>}
+          <CustomersTable customers={result.items} sort={current.sort ?? "name"} dir={current.dir ?? "asc"} q={current.q} />
+          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={{ q: current.q, sort: current.sort, dir: current.dir }} basePath="/customers" noun="customers" />
+        </>
+      )}
     </div>
   );
 }

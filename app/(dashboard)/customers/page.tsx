@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/server/context";
 import { listCustomers } from "@/lib/subscriptions";
-import { customerListParamsSchema } from "@/lib/validation";
+import { customerListParamsSchema, parseListParams } from "@/lib/validation";
 import { CustomersBrowser } from "@/components/CustomersBrowser";
 
 export const metadata: Metadata = { title: "Customers" };
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  const params = customerListParamsSchema.parse(await searchParams);
-  const initial = listCustomers(getDb(), actor, params);
+  const { params, searchError } = parseListParams(customerListParamsSchema, await searchParams);
+  // A refused search shows its message and no customers (CustomersBrowser says why), never the whole list.
+  const initial = searchError ? { items: [], total: 0, page: 1, pageCount: 1 } : listCustomers(getDb(), actor, params);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Customers</h1>

@@ -3,8 +3,8 @@ import { getDb } from "@/db";
 import { toCartView } from "@/lib/cart-view";
 import { requireActor } from "@/lib/server/context";
 import { pageOrNotFound } from "@/lib/server/not-found";
-import { can, getCart, listCatalog, partnerCanBuy } from "@/lib/subscriptions";
-import { catalogParamsSchema } from "@/lib/validation";
+import { can, getCart, getCustomer, listCatalog, partnerCanBuy } from "@/lib/subscriptions";
+import { catalogParamsSchema, parseListParams } from "@/lib/validation";
 import { CustomerHeader } from "@/components/CustomerHeader";
 import { CatalogFilters } from "@/components/CatalogFilters";
 import { OfferCard } from "@/components/OfferCard";
@@ -18,9 +18,10 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
   const actor = await requireActor();
   const { customerId } = await params;
   const raw = await searchParams;
-  const filters = catalogParamsSchema.parse(raw);
+  const { params: filters, searchError } = parseListParams(catalogParamsSchema, raw);
   const db = getDb();
-  const catalog = pageOrNotFound(() => listCatalog(db, actor, customerId, filters));
+  // A refused search lists no offers (CatalogFilters says why), never the whole catalog.
+  const catalog = pageOrNotFound(() => (searchError ? { customer: getCustomer(db, actor, customerId), items: [], total: 0, page: 1, pageCount: 1 } : listCatalog(db, actor, customerId, filters)));
   const sells = can(actor, "buy") && partnerCanBuy(actor.partnerType);
   const cart = sells ? toCartView(getCart(db, actor, customerId)) : null;
   return (
@@ -43,7 +44,11 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
           <p className="mb-3 text-sm text-neutral-600">
             Offers available to this customer&apos;s segment. Some can&apos;t be bought for this customer; the reason is shown on each.
           </p>
-          {catalog.items.length === 0 && <p className="rounded border border-neutral-200 bg-white p-6 text-sm">No offers match these filters.</p>}
+          {searchError ? (
+            <p className="rounded border border-neutral-200 bg-white p-6 text-sm">No offers are shown until the search is shorter.</p>
+          ) : (
+            catalog.items.length === 0 && <p className="rounded border border-neutral-200 bg-white p-6 text-sm">No offers match these filters.</p>
+          )}
           <ul className="space-y-3" aria-label="Offers">
             {catalog.items.map((item) => (
               <li key={item.offer.id}>
@@ -51,7 +56,7 @@ export default async function CatalogPage({ params, searchParams }: { params: Pr
               </li>
             ))}
           </ul>
-          <Pagination page={catalog.page} pageCount={catalog.pageCount} total={catalog.total} params={raw} basePath={`/customers/${customerId}/catalog`} noun="offers" />
+          {!searchError && <Pagination page={catalog.page} pageCount={catalog.pageCount} total={catalog.total} params={raw} basePath={`/customers/${customerId}/catalog`} noun="offers" />}
         </div>
         {cart && <CartPanel customerId={customerId} initialCart={cart} />}
       </div>
