@@ -34,7 +34,7 @@ export const ERRORS = {
   "clock:backwards": { status: 400, message: "The demo clock only moves forward." },
   "clock:not_demo": { status: 403, message: "The demo clock is available only while the app runs on demo data." },
   "sign_in:invalid": { status: 401, message: "The email or password is incorrect." },
-  "sign_in:locked": { status: 429, message: "Too many failed sign-ins. Try again in 15 minutes." },
+  "sign_in:locked": { status: 429, message: "Too many failed sign-ins from this network. Try again in 15 minutes." },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { listDemoAccounts } from "@/lib/auth/demo-accounts";
+import { safeNext } from "@/lib/auth/safe-next";
 import { currentActor } from "@/lib/server/context";
 import { SignInForm } from "@/components/SignInForm";
 import { DemoAccounts } from "@/components/DemoAccounts";
@@ -19,7 +20,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="text-sm font-semibold tracking-wide text-brand-700">Microsoft Partner Center</p>
           <h1 className="mt-2 text-2xl font-semibold">Sign in</h1>
           <p className="mt-1 text-sm text-neutral-600">Sign into the Partner Center dashboard to manage your customers&apos; subscriptions.</p>
-          <SignInForm next={typeof next === "string" ? next : undefined} />
+          {/* The action checks `next` again (it is a public endpoint); the form only ever carries a same-site path. */}
+          <SignInForm next={next === undefined ? undefined : safeNext(next)} />
         </section>
         {accounts && <DemoAccounts accounts={accounts} />}
       </div>

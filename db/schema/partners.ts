@@ -49,7 +49,11 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** Failed sign-ins per account or address, to slow down and then refuse guessing. */
+/**
+ * Failed sign-ins in a 15-minute window, keyed `pair:<address>|<email>`, `account:<email>` (both only
+ * slow answers down) or `address:<address>` (refused while `locked_until` is ahead). See
+ * docs/decisions/0003-sign-in-throttling.md.
+ */
 export const signInThrottle = sqliteTable("sign_in_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull(),
