@@ -132,10 +132,17 @@ export const clockSchema = z
 /** Search params arrive as string or string[]: take them as a list. */
 const list = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)).catch([]));
+/** A search param given twice arrives as a list: the first counts. */
+function firstValueOf(v: unknown): unknown {
+  return Array.isArray(v) ? v[0] : v;
+}
+
 /** Pages past this are never linked to; the bound keeps OFFSET small. */
 export const MAX_PAGE = 100_000;
 /** A page number from a link: anything but a whole number in 1..MAX_PAGE shows the first page. */
 const page = wholeNumber({ min: 1, max: MAX_PAGE, message: "Enter a page number." }).optional().catch(1);
+/** `?page=` alone (the subscriptions list): a page number, or 1. */
+export const pageParamSchema = z.preprocess(firstValueOf, page).transform((p) => p ?? 1);
 
 export const SEARCH_MAX_LENGTH = 100;
 /** A search box's text. Longer is refused with a message: ignoring it showed the whole list. */
@@ -147,8 +154,7 @@ export function searchProblem(text: string): string | null {
   return parsed.success ? null : parsed.error.issues[0].message;
 }
 
-const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const q = z.preprocess(firstValue, searchSchema.optional());
+const q = z.preprocess(firstValueOf, searchSchema.optional());
 
 export const catalogParamsSchema = z.object({
   publisher: list(PUBLISHER_KINDS),
@@ -175,7 +181,7 @@ export function parseListParams<T extends { q?: string }>(schema: z.ZodType<T>, 
   if (parsed.success) return { params: parsed.data, searchError: null };
   const searchError = parsed.error.issues.find((i) => i.path[0] === "q")?.message;
   if (!searchError) throw parsed.error;
-  const text = firstValue(raw.q);
+  const text = firstValueOf(raw.q);
   return { params: { ...schema.parse({ ...raw, q: undefined }), q: typeof text === "string" ? text.trim() : undefined }, searchError };
 }
 

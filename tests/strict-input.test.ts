@@ -9,6 +9,7 @@ import {
   catalogParamsSchema,
   clockSchema,
   customerListParamsSchema,
+  pageParamSchema,
   parseListParams,
   searchProblem,
   subscriptionChangesSchema,
@@ -163,5 +164,20 @@ describe("search text", () => {
     });
     expect(parseListParams(catalogParamsSchema, { q: [long], category: "trial" })).toMatchObject({ params: { q: long, category: ["trial"] }, searchError: "Search for 100 characters or fewer." });
     expect(parseListParams(customerListParamsSchema, { q: " contoso ", page: "1.5" })).toEqual({ params: { q: "contoso", sort: undefined, dir: undefined, page: 1 }, searchError: null });
+  });
+});
+
+describe("the subscriptions list's page param", () => {
+  it.each([
+    [undefined, 1],
+    ["3", 3],
+    [["2", "5"], 2],
+    ["0x2", 1],
+    ["1.01", 1],
+    ["1e1", 1],
+    ["0", 1],
+    ["100001", 1],
+  ])("%j is page %d", (input, expected) => {
+    expect(pageParamSchema.parse(input)).toBe(expected);
   });
 });

@@ -9,13 +9,14 @@ import { NextInvoice } from "@/components/NextInvoice";
 import { Pagination } from "@/components/ui/Pagination";
 import { ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
+import { pageParamSchema } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Customer" };
 
-export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ page?: string | string[] }> }) {
   const actor = await requireActor();
   const { customerId } = await params;
-  const page = Number((await searchParams).page) || 1;
+  const page = pageParamSchema.parse((await searchParams).page);
   const db = getDb();
   const clock = getClock(actor.partnerId);
   const { customer, subscriptions, invoice } = pageOrNotFound(() => ({
