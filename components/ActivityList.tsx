@@ -1,6 +1,6 @@
-import type { ActivityRow } from "@/lib/subscriptions/activity";
+import type { ActivityRow } from "@/lib/subscriptions";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { ROLE_LABELS } from "@/lib/subscriptions/permissions";
+import { ROLE_LABELS } from "@/lib/subscriptions/shared";
 import type { Role } from "@/db/schema";
 
 const ACTION_LABELS: Record<string, string> = {

@@ -1,6 +1,6 @@
-import type { SubscriptionDetail } from "@/lib/subscriptions/subscriptions";
+import type { SubscriptionDetail } from "@/lib/subscriptions";
 import { formatDate, formatMoney } from "@/lib/format";
-import { quantityAtRenewal } from "@/lib/subscriptions/quantity";
+import { quantityAtRenewal } from "@/lib/subscriptions/shared";
 import { Card } from "./ui/Card";
 
 /** "Below the Status section, are a list of available Add-ons for the subscription." */

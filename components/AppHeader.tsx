@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { signOut } from "@/app/sign-in/actions";
 import { formatDate } from "@/lib/format";
-import { can, ROLE_LABELS, type Actor } from "@/lib/subscriptions/permissions";
+import type { Actor } from "@/lib/subscriptions";
+import { can, ROLE_LABELS } from "@/lib/subscriptions/shared";
 
 const CLOUD_LABELS = { commercial: "Partner Center", us_government: "Partner Center for Microsoft Cloud for US Government" } as const;
 

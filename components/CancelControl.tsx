@@ -4,7 +4,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { useActionState, useId, useState } from "react";
 import { toast } from "sonner";
 import { cancelSubscriptionAction } from "@/app/(dashboard)/customers/[customerId]/actions";
-import type { CancelOption } from "@/lib/subscriptions/rules";
+import type { CancelOption } from "@/lib/subscriptions";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { CANCELLATION_REASONS } from "@/lib/validation";
 import { Button } from "./ui/Button";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Customer } from "@/db/schema";
-import type { CustomerSort } from "@/lib/subscriptions/customers";
+import type { CustomerSort } from "@/lib/subscriptions";
 import { countryName, formatDate, SEGMENT_LABELS } from "@/lib/format";
 
 const COLUMNS: { key: CustomerSort; label: string }[] = [

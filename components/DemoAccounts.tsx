@@ -1,5 +1,5 @@
 import type { DemoAccount } from "@/lib/auth/demo-accounts";
-import { ROLE_LABELS } from "@/lib/subscriptions/permissions";
+import { ROLE_LABELS } from "@/lib/subscriptions/shared";
 
 export function DemoAccounts({ accounts }: { accounts: { password: string; accounts: DemoAccount[] } }) {
   return (

@@ -1,4 +1,4 @@
-import type { Invoice } from "@/lib/subscriptions/billing";
+import type { Invoice } from "@/lib/subscriptions";
 import { formatDate } from "@/lib/format";
 import { ChargesTable } from "./ChargesTable";
 import { Card } from "./ui/Card";

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { CatalogOffer } from "@/lib/subscriptions/catalog";
-import { unavailableReasonText } from "@/lib/subscriptions/availability";
-import { licensesApply } from "@/lib/subscriptions/quantity";
+import type { CatalogOffer } from "@/lib/subscriptions";
+import { unavailableReasonText } from "@/lib/subscriptions/shared";
+import { licensesApply } from "@/lib/subscriptions/shared";
 import { BILLING_TYPE_LABELS, CATEGORY_LABELS, formatMoney } from "@/lib/format";
 import { AddToCartForm } from "./AddToCartForm";
 

@@ -1,5 +1,5 @@
-import type { Review } from "@/lib/subscriptions/orders";
-import { cartLineProblemText } from "@/lib/subscriptions/orders";
+import type { Review } from "@/lib/subscriptions";
+import { cartLineProblemText } from "@/lib/subscriptions/shared";
 import { formatDate, formatMoney, FREQUENCY_LABELS, TERM_LABELS } from "@/lib/format";
 
 /** **Review**: offer, quantity, billing frequency, term, unit price, line total; trials show $0 today. */

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import type { SubscriptionDetail } from "@/lib/subscriptions/subscriptions";
+import type { SubscriptionDetail } from "@/lib/subscriptions";
 import { SubscriptionForm, type FormPermissions } from "./SubscriptionForm";
 import { Alert } from "./ui/Alert";
 

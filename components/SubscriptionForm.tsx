@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { submitChangesAction } from "@/app/(dashboard)/customers/[customerId]/subscriptions/[subscriptionId]/actions";
-import type { SubscriptionDetail } from "@/lib/subscriptions/subscriptions";
+import type { SubscriptionDetail } from "@/lib/subscriptions";
 import { formatDate, SUSPENSION_REASON_LABELS } from "@/lib/format";
 import { Alert } from "./ui/Alert";
 import { Button } from "./ui/Button";

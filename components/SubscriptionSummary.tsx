@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { SubscriptionDetail } from "@/lib/subscriptions/subscriptions";
-import { licensesApply } from "@/lib/subscriptions/quantity";
+import type { SubscriptionDetail } from "@/lib/subscriptions";
+import { licensesApply } from "@/lib/subscriptions/shared";
 import { BILLING_TYPE_LABELS, CATEGORY_LABELS, formatDate, formatMoney, FREQUENCY_LABELS, SUSPENSION_REASON_LABELS } from "@/lib/format";
 import { Alert } from "./ui/Alert";
 import { StatusBadge } from "./ui/StatusBadge";

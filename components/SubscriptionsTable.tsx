@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { SubscriptionListItem } from "@/lib/subscriptions/subscriptions";
+import type { SubscriptionListItem } from "@/lib/subscriptions";
 import { formatDate, FREQUENCY_LABELS } from "@/lib/format";
 import { StatusBadge } from "./ui/StatusBadge";
 import { CancelControl } from "./CancelControl";
-import { licensesApply } from "@/lib/subscriptions/quantity";
+import { licensesApply } from "@/lib/subscriptions/shared";
 
 /** The customer's **Subscriptions**: select a name to open its details; **Cancel** in the **Status** column. */
 export function SubscriptionsTable({ customerId, items, canCancel }: { customerId: string; items: SubscriptionListItem[]; canCancel: boolean }) {

@@ -1,6 +1,7 @@
 import type { Db } from "./client";
 import { loadActor } from "@/lib/auth/actor";
-import { addToCart, buy, DAY_MS, fixedClock, getOrder, getSubscriptionContext, HOUR_MS, processLifecycle, submitSubscriptionChanges, type Actor } from "@/lib/subscriptions";
+import { addToCart, buy, DAY_MS, fixedClock, getOrder, getSubscriptionContext, HOUR_MS, submitSubscriptionChanges, type Actor } from "@/lib/subscriptions";
+import { processLifecycle } from "@/lib/subscriptions/system";
 import type { BillingFrequency, Subscription, SuspensionReason } from "./schema";
 
 interface Purchase {

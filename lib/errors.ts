@@ -32,6 +32,7 @@ export const ERRORS = {
   "addon:base_not_active": { status: 409, message: "Add-ons need an active base subscription." },
   "autorenew:not_allowed": { status: 409, message: "Auto-renew can only be turned off for commercial marketplace subscriptions." },
   "clock:backwards": { status: 400, message: "The demo clock only moves forward." },
+  "clock:beyond_horizon": { status: 400, message: "That date is too far ahead: the demo clock goes at most 5 years ahead of today." },
   "clock:not_demo": { status: 403, message: "The demo clock is available only while the app runs on demo data." },
   "sign_in:invalid": { status: 401, message: "The email or password is incorrect." },
   "sign_in:locked": { status: 429, message: "Too many failed sign-ins from this network. Try again in 15 minutes." },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cancelSubscription, DAY_MS, getSubscriptionDetail, HOUR_MS, processLifecycle } from "@/lib/subscriptions";
+import { cancelSubscription, DAY_MS, getSubscriptionDetail, HOUR_MS } from "@/lib/subscriptions";
+import { processLifecycle } from "@/lib/subscriptions/system";
 import { activityOf, actorFor, buyAddOn, buySubscription, clockAt, expectRefused, freshDb, ledgerOf, SEED_NOW, stored, submitChanges, suspendSubscription } from "./helpers";
 
 const CUSTOMER = "tailwind-traders";

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { AppDatabase } from "@/db/client";
 import type { Role } from "@/db/schema";
 import {
-  partnerClockFor,
   addToCart,
   buy,
   can,
@@ -20,6 +19,7 @@ import {
   type Actor,
   type Clock,
 } from "@/lib/subscriptions";
+import { partnerClockFor } from "@/lib/subscriptions/system";
 import { actorFor, buySubscription, clockAt, expectRefused, freshDb, SEED_NOW, submitChanges } from "./helpers";
 
 const CUSTOMER = "tailwind-traders";

@@ -7,17 +7,13 @@ import { appClock, partnerClocks } from "@/db/schema";
 import { catchUpInBackground, catchUpOnRequest, isCatchingUp } from "@/lib/server/lifecycle-runner";
 import {
   advanceClock,
-  clockHorizon,
   clockStatus,
   DAY_MS,
   isDemoData,
-  isLifecycleDue,
   moveClockTo,
-  partnerClockFor,
-  processLifecycle,
-  processLifecycleBatch,
   setClockDate,
 } from "@/lib/subscriptions";
+import { clockHorizon, isLifecycleDue, partnerClockFor, processLifecycle, processLifecycleBatch } from "@/lib/subscriptions/system";
 import { actorFor, buySubscription, comparableRows, expectRefused, freshDb, SEED_NOW, stored, tableSnapshot } from "./helpers";
 
 const CONTOSO = "contoso-partners";

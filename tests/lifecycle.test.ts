@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cancelSubscription, DAY_MS, processLifecycle, termEndFrom } from "@/lib/subscriptions";
+import { cancelSubscription, DAY_MS, termEndFrom } from "@/lib/subscriptions";
+import { processLifecycle } from "@/lib/subscriptions/system";
 import { activityOf, actorFor, buySubscription, clockAt, comparableRows, expectRefused, freshDb, ledgerOf, SEED_NOW, stored, submitChanges, suspendSubscription, tableSnapshot } from "./helpers";
 
 const CUSTOMER = "tailwind-traders";

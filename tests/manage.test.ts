@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cancelSubscription, DAY_MS, HOUR_MS, nextInvoice, processLifecycle, submitSubscriptionChanges } from "@/lib/subscriptions";
+import { cancelSubscription, DAY_MS, HOUR_MS, nextInvoice, submitSubscriptionChanges } from "@/lib/subscriptions";
+import { processLifecycle } from "@/lib/subscriptions/system";
 import { activityOf, actorFor, buyAddOn, buySubscription, clockAt, domainError, expectRefused, freshDb, ledgerOf, SEED_NOW, stored, submitChanges, suspendSubscription } from "./helpers";
 
 const CUSTOMER = "tailwind-traders";

@@ -8,14 +8,14 @@ import {
   addToCart,
   buy,
   cancelSubscription,
-  clearCart,
   DAY_MS,
   fixedClock,
   HOUR_MS,
-  processLifecycle,
   submitSubscriptionChanges,
   type Actor,
 } from "@/lib/subscriptions";
+import { clearCart } from "@/lib/subscriptions/cart";
+import { processLifecycle } from "@/lib/subscriptions/system";
 import { actorFor, freshDb, SEED_NOW, tableSnapshot } from "./helpers";
 
 /** A customer the seed left without subscriptions. */

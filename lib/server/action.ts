@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import type { AppDatabase } from "@/db/client";
 import { DomainError, ERRORS, isDomainError } from "@/lib/errors";
-import type { Actor, Clock } from "@/lib/subscriptions";
+import type { Actor, PartnerClock } from "@/lib/subscriptions";
 import { currentActor, getClock } from "./context";
 
 /** One result shape for every action: success with data and a message, or a form error with per-field errors. */
@@ -15,7 +15,7 @@ export type ActionResult<T = unknown> =
 export interface ActionContext {
   actor: Actor;
   db: AppDatabase;
-  clock: Clock;
+  clock: PartnerClock;
 }
 
 /**
@@ -57,7 +57,7 @@ export function authedAction<S extends z.ZodType, T>(
       const actor = await currentActor();
       if (!actor) return { ok: false, error: ERRORS.unauthenticated.message };
       const input = schema.parse(formDataToObject(formData));
-      const output = (await handler(input, { actor, db: getDb(), clock: getClock() })) as { data?: T; message?: string } | undefined;
+      const output = (await handler(input, { actor, db: getDb(), clock: getClock(actor.partnerId) })) as { data?: T; message?: string } | undefined;
       return { ok: true, data: output?.data, message: output?.message };
     } catch (error) {
       return failureResult(error);

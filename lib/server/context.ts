@@ -5,7 +5,8 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { loadActor } from "@/lib/auth/actor";
 import { SESSION_COOKIE, sessionUserId } from "@/lib/auth/session";
-import { partnerClockFor, type Actor, type PartnerClock } from "@/lib/subscriptions";
+import type { Actor, PartnerClock } from "@/lib/subscriptions";
+import { partnerClockFor } from "@/lib/subscriptions/system";
 import { catchUpOnRequest } from "./lifecycle-runner";
 
 /** The one place the server reads the system time; sessions and throttling use it directly. */

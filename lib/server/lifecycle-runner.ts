@@ -1,6 +1,7 @@
 import { setImmediate as yieldToOtherRequests } from "node:timers/promises";
 import type { Db } from "@/db/client";
-import { isLifecycleDue, processLifecycleBatch, type PartnerClock } from "@/lib/subscriptions";
+import type { PartnerClock } from "@/lib/subscriptions";
+import { isLifecycleDue, processLifecycleBatch } from "@/lib/subscriptions/system";
 
 /**
  * Runs each partner's lifecycle processing in bounded batches. Between two batches the event loop

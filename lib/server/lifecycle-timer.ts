@@ -1,5 +1,5 @@
 import { openDatabase } from "@/db/client";
-import { partnerClockFor, partnerIds } from "@/lib/subscriptions";
+import { partnerClockFor, partnerIds } from "@/lib/subscriptions/system";
 import { catchUpIfDue } from "./lifecycle-runner";
 
 const EVERY_MS = 60_000;

@@ -33,7 +33,7 @@ export function authedRoute<P>(handler: (request: Request, ctx: ActionContext, p
       }
       const actor = await currentActor();
       if (!actor) return jsonError(401, "unauthenticated", ERRORS.unauthenticated.message);
-      const body = await handler(request, { actor, db: getDb(), clock: getClock() }, await params);
+      const body = await handler(request, { actor, db: getDb(), clock: getClock(actor.partnerId) }, await params);
       return body instanceof Response ? body : NextResponse.json(body ?? { ok: true });
     } catch (error) {
       if (isDomainError(error)) return jsonError(error.status, error.code, error.message, error.fieldErrors);

@@ -1,19 +1,20 @@
-export * from "./activity";
-export * from "./addons";
-export * from "./availability";
-export * from "./billing";
-export * from "./cart";
-export * from "./catalog";
-export * from "./changes";
-export * from "./clock";
-export * from "./customers";
-export * from "./demo-clock";
-export * from "./lifecycle";
-export * from "./manage";
-export * from "./orders";
-export * from "./permissions";
-export * from "./pricing";
-export * from "./provisioning";
-export * from "./quantity";
-export * from "./rules";
-export * from "./subscriptions";
+/**
+ * The domain's front door for routes, actions and API handlers. It exports only commands and queries
+ * that check the actor's role and partner themselves, plus pure rules and types. Internals that write
+ * without a check (`updateRow`, `suspend`, `postCharge`, `clearCart`…) stay inside the module; system
+ * processing (the lifecycle, the clock's plumbing) is in `./system`; what the browser may import is in
+ * `./shared`. ESLint refuses deep imports from `app/` and `components/`.
+ */
+export { listActivity, activityFilterOptions, type ActivityAction, type ActivityFilters, type ActivityRow } from "./activity";
+export { nextInvoice, type Invoice } from "./billing";
+export { addToCart, getCart, removeCartLine, updateCartLineQuantity, type AddToCartParams, type Cart, type CartItem } from "./cart";
+export { getCatalogOffer, listCatalog, type CatalogFilters, type CatalogOffer } from "./catalog";
+export { cancelSubscription, submitSubscriptionChanges, type SubscriptionChanges } from "./changes";
+export { fixedClock, DAY_MS, HOUR_MS, type Clock } from "./clock";
+export { getCustomer, listCustomers, CUSTOMER_SORTS, PAGE_SIZE, type CustomerSort, type ListCustomersParams, type Page } from "./customers";
+export { clockStatus, isDemoData, moveDemoClock, moveClockTo, advanceClock, setClockDate, CLOCK_HORIZON_YEARS, type ClockMove, type ClockStatus, type PartnerClock } from "./demo-clock";
+export { getSubscriptionContext, type SubscriptionContext, type CancelDetails } from "./manage";
+export { buy, getOrder, reviewOrder, type BuyParams, type OrderConfirmation, type Review, type ReviewLine } from "./orders";
+export { partnerCanBuy, partnerCanBuyAddOns, type Action, type Actor } from "./permissions";
+export { getSubscriptionDetail, listSubscriptions, type SubscriptionDetail, type SubscriptionListItem } from "./subscriptions";
+export * from "./shared";

@@ -1,0 +1,10 @@
+/**
+ * Pure rules, labels and constants that the browser may use too (client components import this
+ * entry, never the database-backed modules).
+ */
+export { unavailableReasonText, AZURE_PORTAL_URL, type UnavailableReason } from "./availability";
+export { cartLineProblemText } from "./orders";
+export { licensesApply, quantityAtRenewal } from "./quantity";
+export { cancellationWindowEnds, dataDeletionDate, dataRetentionDays, isCommercialMarketplace, isWithinRefundWindow, nextRenewalDate, type CancelOption } from "./rules";
+export { termEndFrom, proRatedCharge, termCharge, unitPrice, allowedFrequencies } from "./pricing";
+export { can, ROLE_LABELS } from "./permissions";
