@@ -181,3 +181,18 @@ describe("the subscriptions list's page param", () => {
     expect(pageParamSchema.parse(input)).toBe(expected);
   });
 });
+
+describe("the details page's form still parses", () => {
+  it("digits from the fields, an empty add-on field as 0", () => {
+    expect(subscriptionChangesSchema.parse({ subscriptionId: "s", version: "3", quantity: "25", status: "active", autoRenew: "false", "addon:extra-file-storage": "", "addon:microsoft-365-e5-security": "4" })).toEqual({
+      subscriptionId: "s",
+      version: 3,
+      quantity: 25,
+      status: "active",
+      suspensionReason: undefined,
+      autoRenew: false,
+      addOns: { "extra-file-storage": 0, "microsoft-365-e5-security": 4 },
+    });
+    expect(cancelSchema.parse({ subscriptionId: "s", version: "2", reason: "Other" }).version).toBe(2);
+  });
+});
