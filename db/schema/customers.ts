@@ -23,10 +23,13 @@ export const customers = sqliteTable(
     /** Start of the first billing period; the gap to createdAt extends data retention (max 120 days). */
     firstBillingAt: integer("first_billing_at", { mode: "timestamp_ms" }),
   },
+  // One index per sort of the customers list, ending in id (the tie-break), so every sort and every
+  // keyset page is a walk of an index: no sort in a temp B-tree, however deep the page.
   (t) => [
-    index("customers_partner_name_idx").on(t.partnerId, t.name),
-    index("customers_partner_created_idx").on(t.partnerId, t.createdAt),
-    index("customers_partner_country_idx").on(t.partnerId, t.billingCountry),
+    index("customers_partner_name_idx").on(t.partnerId, t.name, t.id),
+    index("customers_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
+    index("customers_partner_country_idx").on(t.partnerId, t.billingCountry, t.id),
+    index("customers_partner_segment_idx").on(t.partnerId, t.segment, t.id),
   ],
 );
 

@@ -57,6 +57,8 @@ export const subscriptions = sqliteTable(
   },
   (t) => [
     index("subscriptions_customer_idx").on(t.partnerId, t.customerId, t.status),
+    // A customer's Subscriptions list, walked offer by offer (see listSubscriptions).
+    index("subscriptions_customer_offer_idx").on(t.partnerId, t.customerId, t.offerId, t.orderedAt, t.id),
     index("subscriptions_offer_idx").on(t.customerId, t.offerId),
     index("subscriptions_base_idx").on(t.baseSubscriptionId),
     // The lifecycle's due-event lookups, one per event kind, each scoped to one partner and
@@ -119,8 +121,14 @@ export const activityLog = sqliteTable(
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
-    index("activity_subscription_idx").on(t.subscriptionId, t.at),
+    // The Activity log, newest first, paged by (at, id): id is the rowid, so each index below ends in
+    // it and walks in exactly that order. One per filter; partner_id leads in every one, or the planner
+    // (no ANALYZE statistics) prefers walking activity_partner_idx and filtering, a scan of the log.
+    index("activity_subscription_idx").on(t.partnerId, t.subscriptionId, t.at),
     index("activity_partner_idx").on(t.partnerId, t.at),
+    index("activity_customer_idx").on(t.partnerId, t.customerId, t.at),
+    index("activity_user_idx").on(t.partnerId, t.actorUserId, t.at),
+    index("activity_action_idx").on(t.partnerId, t.action, t.at),
   ],
 );
 
