@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { Customer } from "@/db/schema";
-import type { CustomerSort, Page } from "@/lib/subscriptions";
+import type { CursorPage, CustomerSort } from "@/lib/subscriptions";
 import { searchProblem } from "@/lib/validation";
 import { CustomersTable } from "./CustomersTable";
 import { Pagination } from "./ui/Pagination";
@@ -15,6 +15,8 @@ interface Params {
   sort?: CustomerSort;
   dir?: "asc" | "desc";
   page?: number;
+  /** The keyset cursor of the page shown, from a Previous/Next link. */
+  cursor?: string;
 }
 
 function query(params: Params): string {
@@ -22,23 +24,24 @@ function query(params: Params): string {
   if (params.q) search.set("q", params.q);
   if (params.sort) search.set("sort", params.sort);
   if (params.dir) search.set("dir", params.dir);
-  if (params.page && params.page > 1) search.set("page", String(params.page));
+  if (params.cursor) search.set("cursor", params.cursor);
+  else if (params.page && params.page > 1) search.set("page", String(params.page));
   return search.toString();
 }
 
-async function fetchCustomers(params: Params): Promise<Page<Customer>> {
+async function fetchCustomers(params: Params): Promise<CursorPage<Customer>> {
   const response = await fetch(`/api/customers?${query(params)}`);
   if (!response.ok) {
     // A refused request (400) says why; anything else is worth a retry.
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new Error(response.status === 400 && body?.error?.message ? body.error.message : "Customers could not be loaded. Try again.");
   }
-  const page = (await response.json()) as Page<Customer>;
+  const page = (await response.json()) as CursorPage<Customer>;
   return { ...page, items: page.items.map((c) => ({ ...c, createdAt: new Date(c.createdAt), firstBillingAt: c.firstBillingAt && new Date(c.firstBillingAt) })) };
 }
 
 /** Search as you type: the server's first page seeds TanStack Query; each search is a query kept in the URL. */
-export function CustomersBrowser({ initial, params }: { initial: Page<Customer>; params: Params }) {
+export function CustomersBrowser({ initial, params }: { initial: CursorPage<Customer>; params: Params }) {
   const [q, setQ] = useState(params.q ?? "");
   const [debounced, setDebounced] = useState(q);
   useEffect(() => {
@@ -49,7 +52,7 @@ export function CustomersBrowser({ initial, params }: { initial: Page<Customer>;
   useEffect(() => {
     const qs = query(current);
     window.history.replaceState(null, "", qs ? `/customers?${qs}` : "/customers");
-  }, [current.q, current.sort, current.dir, current.page]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [current.q, current.sort, current.dir, current.page, current.cursor]); // eslint-disable-line react-hooks/exhaustive-deps
   // A search the server would refuse is not sent: its message shows instead of any customers.
   const searchError = searchProblem(current.q ?? "");
   const { data, isFetching, error } = useQuery({
@@ -100,7 +103,15 @@ export function CustomersBrowser({ initial, params }: { initial: Page<Customer>;
         <>
           {error && <p role="alert" className="text-sm font-semibold text-red-700">{error.message}</p>}
           <CustomersTable customers={result.items} sort={current.sort ?? "name"} dir={current.dir ?? "asc"} q={current.q} />
-          <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={{ q: current.q, sort: current.sort, dir: current.dir }} basePath="/customers" noun="customers" />
+          <Pagination
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+            params={{ q: current.q, sort: current.sort, dir: current.dir }}
+            basePath="/customers"
+            noun="customers"
+            cursors={{ prev: result.prevCursor, next: result.nextCursor }}
+          />
         </>
       )}
     </div>

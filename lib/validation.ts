@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BILLING_FREQUENCIES, CATEGORIES, BILLING_TYPES, PUBLISHER_KINDS, SUSPENSION_REASONS } from "@/db/schema";
+import { ACTIVITY_ACTIONS } from "@/lib/subscriptions/activity";
 import { CUSTOMER_SORTS } from "@/lib/subscriptions/customers";
 
 /** Form and API schemas, shared by client forms and the server that must parse them again. */
@@ -164,12 +165,51 @@ export const catalogParamsSchema = z.object({
   page,
 });
 
+/**
+ * A keyset cursor from a Previous/Next link (`nextCursor`/`prevCursor`): opaque base64url text.
+ * Anything else is ignored and the list shows its first page; the domain ignores a well-formed
+ * cursor made for another list, sort or partner the same way.
+ */
+export const cursorSchema = z.preprocess(
+  firstValueOf,
+  z
+    .string()
+    .max(1000)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional()
+    .catch(undefined),
+);
+
 export const customerListParamsSchema = z.object({
   q,
   sort: z.enum(CUSTOMER_SORTS).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page,
+  cursor: cursorSchema,
 });
+
+/** A customer's subscriptions list: `?page=` (the strict page rule) or a `?cursor=` from its links. */
+export const subscriptionListParamsSchema = z.object({
+  page: z.preprocess(firstValueOf, page).transform((p) => p ?? 1),
+  cursor: cursorSchema,
+});
+
+/** An optional id filter: a bad one is dropped rather than refused, as a bad sort is. */
+const idFilter = z.preprocess(firstValueOf, idSchema.optional().catch(undefined));
+
+/**
+ * The Activity log's filters and cursor (page and API). `customer` is the picker's id; the API's
+ * older `customerId` name is still read. An unknown action shows every action.
+ */
+export const activityParamsSchema = z
+  .object({
+    customer: idFilter,
+    customerId: idFilter,
+    userId: idFilter,
+    action: z.preprocess(firstValueOf, z.enum(ACTIVITY_ACTIONS).optional().catch(undefined)),
+    cursor: cursorSchema,
+  })
+  .transform(({ customer, customerId, ...rest }) => ({ ...rest, customerId: customer ?? customerId }));
 
 /**
  * A list page's search params: a bad filter, sort or page falls back to its default; a search that

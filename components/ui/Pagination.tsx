@@ -1,31 +1,52 @@
 import Link from "next/link";
+import { cursorHref, pageLinkClass } from "./CursorLinks";
 
-/** Previous/next links that keep the other search params. */
-export function Pagination({ page, pageCount, total, params, basePath, noun }: { page: number; pageCount: number; total: number; params: Record<string, string | string[] | undefined>; basePath: string; noun: string }) {
+/**
+ * Previous/next links that keep the other search params. A list paged by keyset passes `cursors`:
+ * its links then carry the cursor of the page they open (no OFFSET however deep); otherwise `?page=`.
+ */
+export function Pagination({
+  page,
+  pageCount,
+  total,
+  params,
+  basePath,
+  noun,
+  cursors,
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  params: Record<string, string | string[] | undefined>;
+  basePath: string;
+  noun: string;
+  cursors?: { prev: string | null; next: string | null };
+}) {
   const href = (p: number) => {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(params)) {
-      if (key === "page" || value === undefined) continue;
+      if (key === "page" || key === "cursor" || value === undefined) continue;
       for (const v of Array.isArray(value) ? value : [value]) search.append(key, v);
     }
     if (p > 1) search.set("page", String(p));
     const qs = search.toString();
     return qs ? `${basePath}?${qs}` : basePath;
   };
-  const link = "rounded border border-neutral-300 bg-white px-3 py-1 text-sm hover:bg-neutral-100";
+  const prev = cursors ? cursors.prev && cursorHref(basePath, params, cursors.prev) : page > 1 && href(page - 1);
+  const next = cursors ? cursors.next && cursorHref(basePath, params, cursors.next) : page < pageCount && href(page + 1);
   return (
     <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-neutral-700">
       <span>
         {total} {total === 1 ? noun.replace(/s$/, "") : noun} · page {page} of {pageCount}
       </span>
       <span className="flex gap-2">
-        {page > 1 && (
-          <Link className={link} href={href(page - 1)}>
+        {prev && (
+          <Link className={pageLinkClass} href={prev}>
             Previous
           </Link>
         )}
-        {page < pageCount && (
-          <Link className={link} href={href(page + 1)}>
+        {next && (
+          <Link className={pageLinkClass} href={next}>
             Next
           </Link>
         )}

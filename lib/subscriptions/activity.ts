@@ -1,6 +1,7 @@
-import { and, desc, eq, getTableColumns, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { activityLog, customers, offers, subscriptions, users, type ActivityEntry, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { keysetPage, type KeysetSource } from "./keyset";
 import { actingRole, assertCan, type Action, type Actor } from "./permissions";
 
 export const ACTIVITY_ACTIONS = [
@@ -58,41 +59,72 @@ export interface ActivityFilters {
   userId?: string;
   action?: string;
   limit?: number;
+  /** From a page's `nextCursor` (older) or `prevCursor` (newer); a bad or foreign one shows the newest. */
+  cursor?: string;
 }
 
-export type ActivityRow = ActivityEntry & { offerName: string | null };
+export type ActivityRow = ActivityEntry & { offerName: string | null; customerName: string | null };
 
-/** The partner's activity, newest first, with the name of the subscription's offer. */
-export function listActivity(db: Db, actor: Actor, filters: ActivityFilters = {}): ActivityRow[] {
+export interface ActivityPage {
+  items: ActivityRow[];
+  /** Older entries, or null on the last page. */
+  nextCursor: string | null;
+  /** Newer entries, or null on the first page. */
+  prevCursor: string | null;
+}
+
+/**
+ * The partner's activity, newest first, with the offer's and customer's names, paged by keyset on
+ * (at desc, id desc). Every filter has an index led by (partner_id, filter) and ending in (at, id),
+ * so an "Older" page is one index seek and no page counts or skips the log before it.
+ */
+export function activityPage(db: Db, actor: Actor, filters: ActivityFilters = {}): ActivityPage {
   assertCan(actor, "view_activity");
-  const conditions: (SQL | undefined)[] = [
+  const where = and(
     eq(activityLog.partnerId, actor.partnerId),
     filters.customerId ? eq(activityLog.customerId, filters.customerId) : undefined,
     filters.subscriptionId ? eq(activityLog.subscriptionId, filters.subscriptionId) : undefined,
     filters.userId ? eq(activityLog.actorUserId, filters.userId) : undefined,
     filters.action ? eq(activityLog.action, filters.action) : undefined,
-  ];
-  return db
-    .select({ ...getTableColumns(activityLog), offerName: offers.name })
-    .from(activityLog)
-    .leftJoin(subscriptions, eq(subscriptions.id, activityLog.subscriptionId))
-    .leftJoin(offers, eq(offers.id, subscriptions.offerId))
-    .where(and(...conditions))
-    .orderBy(desc(activityLog.at), desc(activityLog.id))
-    .limit(filters.limit ?? 200)
-    .all();
+  );
+  const source: KeysetSource<ActivityRow> = {
+    segments: [null],
+    rows(_segment, { from, back, limit, offset }) {
+      // List order is newest first: "after" a row means older, unless walking back.
+      const before = from && sql`(${activityLog.at}, ${activityLog.id}) ${back ? sql`>` : sql`<`} (${from[0]}, ${from[1]})`;
+      const order = back ? asc : desc;
+      return db
+        .select({ ...getTableColumns(activityLog), offerName: offers.name, customerName: customers.name })
+        .from(activityLog)
+        .leftJoin(subscriptions, eq(subscriptions.id, activityLog.subscriptionId))
+        .leftJoin(offers, eq(offers.id, subscriptions.offerId))
+        .leftJoin(customers, eq(customers.id, activityLog.customerId))
+        .where(and(where, before))
+        .orderBy(order(activityLog.at), order(activityLog.id))
+        .limit(limit)
+        .offset(offset ?? 0)
+        .all();
+    },
+    key: (e) => [e.at.getTime(), e.id],
+    segmentOf: () => null,
+  };
+  // The filters are part of the list's name: a cursor carried over to other filters starts over.
+  const list = `activity:${[filters.customerId, filters.subscriptionId, filters.userId, filters.action].map((f) => f ?? "").join(":")}`;
+  const { items, nextCursor, prevCursor } = keysetPage(source, list, { cursor: filters.cursor, size: filters.limit ?? 200 });
+  return { items, nextCursor, prevCursor };
 }
 
-/** The choices for the Activity log's filters: the partner's customers with activity, its users, the actions. */
+/** The newest page of the partner's activity (see activityPage). */
+export function listActivity(db: Db, actor: Actor, filters: ActivityFilters = {}): ActivityRow[] {
+  return activityPage(db, actor, filters).items;
+}
+
+/**
+ * The choices for the Activity log's filters: its users and the actions. Customers are not listed
+ * (50,000 would be megabytes of options): the page's picker searches them as the user types.
+ */
 export function activityFilterOptions(db: Db, actor: Actor) {
   assertCan(actor, "view_activity");
-  const customerRows = db
-    .selectDistinct({ id: customers.id, name: customers.name })
-    .from(activityLog)
-    .innerJoin(customers, eq(customers.id, activityLog.customerId))
-    .where(eq(activityLog.partnerId, actor.partnerId))
-    .orderBy(customers.name)
-    .all();
   const userRows = db.select({ id: users.id, name: users.name }).from(users).where(eq(users.partnerId, actor.partnerId)).orderBy(users.name).all();
-  return { customers: customerRows, users: userRows, actions: ACTIVITY_ACTIONS };
+  return { users: userRows, actions: ACTIVITY_ACTIONS };
 }

@@ -5,13 +5,13 @@
  * processing (the lifecycle, the clock's plumbing) is in `./system`; what the browser may import is in
  * `./shared`. ESLint refuses deep imports from `app/` and `components/`.
  */
-export { listActivity, activityFilterOptions, type ActivityAction, type ActivityFilters, type ActivityRow } from "./activity";
+export { activityPage, listActivity, activityFilterOptions, type ActivityAction, type ActivityFilters, type ActivityPage, type ActivityRow } from "./activity";
 export { nextInvoice, type Invoice } from "./billing";
 export { addToCart, getCart, removeCartLine, updateCartLineQuantity, type AddToCartParams, type Cart, type CartItem } from "./cart";
 export { getCatalogOffer, listCatalog, type CatalogFilters, type CatalogOffer } from "./catalog";
 export { cancelSubscription, submitSubscriptionChanges, type SubscriptionChanges } from "./changes";
 export { fixedClock, DAY_MS, HOUR_MS, type Clock } from "./clock";
-export { getCustomer, listCustomers, CUSTOMER_SORTS, PAGE_SIZE, type CustomerSort, type ListCustomersParams, type Page } from "./customers";
+export { getCustomer, listCustomers, CUSTOMER_SORTS, PAGE_SIZE, type CursorPage, type CustomerSort, type ListCustomersParams, type Page } from "./customers";
 export { clockStatus, isDemoData, moveDemoClock, moveClockTo, advanceClock, setClockDate, CLOCK_HORIZON_YEARS, type ClockMove, type ClockStatus, type PartnerClock } from "./demo-clock";
 export { getSubscriptionContext, type SubscriptionContext, type CancelDetails } from "./manage";
 export { buy, getOrder, reviewOrder, type BuyParams, type OrderConfirmation, type Review, type ReviewLine } from "./orders";

@@ -1,37 +1,40 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { getDb } from "@/db";
+import { isDomainError } from "@/lib/errors";
 import { requireActor } from "@/lib/server/context";
 import { pageOrNotFound } from "@/lib/server/not-found";
-import { activityFilterOptions, listActivity } from "@/lib/subscriptions";
+import { activityFilterOptions, activityPage, getCustomer } from "@/lib/subscriptions";
+import { activityParamsSchema } from "@/lib/validation";
 import { ActivityList } from "@/components/ActivityList";
+import { CustomerPicker } from "@/components/CustomerPicker";
+import { CursorLinks } from "@/components/ui/CursorLinks";
 import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 
 export const metadata: Metadata = { title: "Activity log" };
 
-const one = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().max(100).optional().catch(undefined));
-const paramsSchema = z.object({ customerId: one, userId: one, action: one });
+const PAGE_SIZE = 50;
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  const filters = paramsSchema.parse(await searchParams);
+  const filters = activityParamsSchema.parse(await searchParams);
   const db = getDb();
-  const { options, entries } = pageOrNotFound(() => ({ options: activityFilterOptions(db, actor), entries: listActivity(db, actor, { ...filters, limit: 300 }) }));
-  const names = new Map(options.customers.map((c) => [c.id, c.name]));
+  const { options, page } = pageOrNotFound(() => ({ options: activityFilterOptions(db, actor), page: activityPage(db, actor, { ...filters, limit: PAGE_SIZE }) }));
+  // The picked customer's name for the picker; an unknown (or another partner's) id matches no activity.
+  let customer: { id: string; name: string } | null = null;
+  try {
+    customer = filters.customerId ? getCustomer(db, actor, filters.customerId) : null;
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+  }
+  const filterParams = { customer: filters.customerId, userId: filters.userId, action: filters.action };
   const select = "mt-1 block w-56 rounded border border-neutral-400 bg-white px-2 py-2 text-sm";
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Activity log</h1>
-      <form className="flex flex-wrap items-end gap-4" action="/activity">
-        <label className="text-sm font-semibold">
-          Customer
-          <select name="customerId" defaultValue={filters.customerId ?? ""} className={select}>
-            <option value="">All customers</option>
-            {options.customers.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-          </select>
-        </label>
+      <form className="flex flex-wrap items-start gap-4" action="/activity">
+        <CustomerPicker name="customer" label="Customer" initial={customer && { id: customer.id, name: customer.name }} />
         <label className="text-sm font-semibold">
           User
           <select name="userId" defaultValue={filters.userId ?? ""} className={select}>
@@ -46,18 +49,24 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
             {options.actions.map((a) => <option key={a} value={a}>{a.replace("_", " ")}</option>)}
           </select>
         </label>
-        <button type="submit" className={buttonClass("secondary")}>Filter</button>
+        <button type="submit" className={`${buttonClass("secondary")} mt-6`}>Filter</button>
       </form>
+      {filters.customerId && !customer && (
+        <p role="alert" className="text-sm font-semibold text-red-700">
+          That customer was not found, so no activity matches. Pick another customer.
+        </p>
+      )}
       <Card>
         <ActivityList
-          entries={entries}
+          entries={page.items}
           showSubscription={(e) => (
             <Link href={`/customers/${e.customerId}/subscriptions/${e.subscriptionId}`} className="text-brand-700 underline">
               {e.offerName ?? "Subscription"}
-              <span className="block text-xs text-neutral-600 no-underline">{names.get(e.customerId)}</span>
+              <span className="block text-xs text-neutral-600 no-underline">{e.customerName}</span>
             </Link>
           )}
         />
+        <CursorLinks basePath="/activity" params={filterParams} prevCursor={page.prevCursor} nextCursor={page.nextCursor} prevLabel="Newer" nextLabel="Older" />
       </Card>
     </div>
   );

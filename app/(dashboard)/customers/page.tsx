@@ -11,7 +11,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor();
   const { params, searchError } = parseListParams(customerListParamsSchema, await searchParams);
   // A refused search shows its message and no customers (CustomersBrowser says why), never the whole list.
-  const initial = searchError ? { items: [], total: 0, page: 1, pageCount: 1 } : listCustomers(getDb(), actor, params);
+  const initial = searchError ? { items: [], total: 0, page: 1, pageCount: 1, nextCursor: null, prevCursor: null } : listCustomers(getDb(), actor, params);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Customers</h1>

@@ -1,7 +1,12 @@
 import { authedRoute } from "@/lib/server/route";
-import { listActivity } from "@/lib/subscriptions";
+import { activityPage } from "@/lib/subscriptions";
+import { activityParamsSchema } from "@/lib/validation";
 
+/**
+ * The activity log, newest first, 200 entries at a time: `{ items, nextCursor, prevCursor }`. Pass
+ * `?cursor=<nextCursor>` for older entries; filters: `customer` (or `customerId`), `userId`, `action`.
+ */
 export const GET = authedRoute((request, { db, actor }) => {
-  const params = new URL(request.url).searchParams;
-  return listActivity(db, actor, { customerId: params.get("customerId") ?? undefined, userId: params.get("userId") ?? undefined, action: params.get("action") ?? undefined, limit: 200 });
+  const filters = activityParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return activityPage(db, actor, { ...filters, limit: 200 });
 });

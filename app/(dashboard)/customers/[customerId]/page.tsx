@@ -9,19 +9,19 @@ import { NextInvoice } from "@/components/NextInvoice";
 import { Pagination } from "@/components/ui/Pagination";
 import { ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { pageParamSchema } from "@/lib/validation";
+import { subscriptionListParamsSchema } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Customer" };
 
-export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ page?: string | string[] }> }) {
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ page?: string | string[]; cursor?: string | string[] }> }) {
   const actor = await requireActor();
   const { customerId } = await params;
-  const page = pageParamSchema.parse((await searchParams).page);
+  const { page, cursor } = subscriptionListParamsSchema.parse(await searchParams);
   const db = getDb();
   const clock = getClock(actor.partnerId);
   const { customer, subscriptions, invoice } = pageOrNotFound(() => ({
     customer: getCustomer(db, actor, customerId),
-    subscriptions: listSubscriptions(db, actor, clock, customerId, { page }),
+    subscriptions: listSubscriptions(db, actor, clock, customerId, { page, cursor }),
     invoice: can(actor, "view_billing") ? nextInvoice(db, actor, clock, customerId) : null,
   }));
   return (
@@ -33,7 +33,15 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         actions={can(actor, "buy") && <ButtonLink href={`/customers/${customer.id}/catalog`}>Add subscription</ButtonLink>}
       >
         <SubscriptionsTable customerId={customer.id} items={subscriptions.items} canCancel={can(actor, "cancel")} />
-        <Pagination page={subscriptions.page} pageCount={subscriptions.pageCount} total={subscriptions.total} params={{}} basePath={`/customers/${customer.id}`} noun="subscriptions" />
+        <Pagination
+          page={subscriptions.page}
+          pageCount={subscriptions.pageCount}
+          total={subscriptions.total}
+          params={{}}
+          basePath={`/customers/${customer.id}`}
+          noun="subscriptions"
+          cursors={{ prev: subscriptions.prevCursor, next: subscriptions.nextCursor }}
+        />
       </Card>
       {invoice && <NextInvoice invoice={invoice} />}
     </div>

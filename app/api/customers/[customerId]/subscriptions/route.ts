@@ -1,8 +1,9 @@
 import { authedRoute } from "@/lib/server/route";
 import { listSubscriptions } from "@/lib/subscriptions";
-import { pageParamSchema } from "@/lib/validation";
+import { subscriptionListParamsSchema } from "@/lib/validation";
 
+/** A page of the customer's subscriptions: `?page=`, or `?cursor=` from the answer's nextCursor / prevCursor. */
 export const GET = authedRoute<{ customerId: string }>((request, { db, actor, clock }, { customerId }) => {
-  const page = pageParamSchema.parse(new URL(request.url).searchParams.get("page") ?? undefined);
-  return listSubscriptions(db, actor, clock, customerId, { page });
+  const params = subscriptionListParamsSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return listSubscriptions(db, actor, clock, customerId, params);
 });
