@@ -108,8 +108,8 @@ export function activityPage(db: Db, actor: Actor, filters: ActivityFilters = {}
     key: (e) => [e.at.getTime(), e.id],
     segmentOf: () => null,
   };
-  // The filters are part of the list's name: a cursor carried over to other filters starts over.
-  const list = `activity:${[filters.customerId, filters.subscriptionId, filters.userId, filters.action].map((f) => f ?? "").join(":")}`;
+  // The partner and filters name the list: a cursor carried to other filters or another partner starts over.
+  const list = JSON.stringify(["activity", actor.partnerId, filters.customerId, filters.subscriptionId, filters.userId, filters.action]);
   const { items, nextCursor, prevCursor } = keysetPage(source, list, { cursor: filters.cursor, size: filters.limit ?? 200 });
   return { items, nextCursor, prevCursor };
 }

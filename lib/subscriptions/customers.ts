@@ -125,7 +125,7 @@ export function listCustomers(db: Db, actor: Actor, params: ListCustomersParams 
   const where = and(partnerScope(actor), params.q ? nameContains(customers.name, params.q) : undefined);
   const [{ total }] = db.select({ total: count() }).from(customers).where(where).all();
   const { page: requested, pageCount } = pageWindow(total, params.page);
-  const list = `customers:${params.sort ?? "name"}:${params.dir ?? "asc"}:${params.q ?? ""}`;
+  const list = JSON.stringify(["customers", actor.partnerId, params.sort ?? "name", params.dir ?? "asc", params.q ?? ""]);
   const result = keysetPage(customerSource(db, actor, params), list, { cursor: params.cursor, page: requested, size: PAGE_SIZE, pageCount });
   return { ...result, total, pageCount };
 }

@@ -34,7 +34,7 @@ export interface KeysetSource<T> {
 }
 
 interface Cursor {
-  /** Which list (and sort) the cursor was made for: another list's cursor is ignored. */
+  /** Which list the cursor was made for (partner, sort, search, filters): another list's cursor is ignored. */
   list: string;
   segment: Segment;
   key: KeyPart[];
@@ -44,9 +44,23 @@ interface Cursor {
   page: number;
 }
 
+/**
+ * A short fingerprint of the list a cursor belongs to (its partner, sort, search and filters): a
+ * cursor carried to another list is recognised and ignored, without spelling the search out in the
+ * URL. FNV-1a, twice with different seeds: a guard against mix-ups, not a secret (the key isn't either).
+ */
+function listTag(list: string): string {
+  const fnv = (seed: number) => {
+    let h = seed >>> 0;
+    for (let i = 0; i < list.length; i++) h = Math.imul(h ^ list.charCodeAt(i), 0x01000193) >>> 0;
+    return h.toString(36);
+  };
+  return `${fnv(0x811c9dc5)}.${fnv(0x9747b28c)}`;
+}
+
 export function encodeCursor(cursor: Cursor): string {
   const { list, segment, key, back, page } = cursor;
-  return Buffer.from(JSON.stringify({ l: list, s: segment, k: key, b: back ? 1 : 0, p: page })).toString("base64url");
+  return Buffer.from(JSON.stringify({ l: listTag(list), s: segment, k: key, b: back ? 1 : 0, p: page })).toString("base64url");
 }
 
 const isKeyPart = (v: unknown): v is KeyPart => (typeof v === "string" && v.length <= 200) || (typeof v === "number" && Number.isSafeInteger(v));
@@ -62,7 +76,7 @@ export function decodeCursor(text: string | undefined, list: string): Cursor | u
   }
   if (typeof raw !== "object" || raw === null) return undefined;
   const { l, s, k, b, p } = raw as Record<string, unknown>;
-  if (l !== list || !(s === null || typeof s === "string") || !Array.isArray(k) || k.length === 0 || k.length > 4 || !k.every(isKeyPart)) return undefined;
+  if (l !== listTag(list) || !(s === null || typeof s === "string") || !Array.isArray(k) || k.length === 0 || k.length > 4 || !k.every(isKeyPart)) return undefined;
   if ((b !== 0 && b !== 1) || typeof p !== "number" || !Number.isSafeInteger(p) || p < 1) return undefined;
   return { list, segment: s, key: k, back: b === 1, page: p };
 }

@@ -72,7 +72,7 @@ export function listSubscriptions(db: Db, actor: Actor, clock: Clock, customerId
     segmentOf: (r) => r.subscription.offerId,
     counts: () => new Map(db.select({ offerId: subscriptions.offerId, n: count() }).from(subscriptions).where(where).groupBy(subscriptions.offerId).all().map((r) => [r.offerId, r.n])),
   };
-  const result = keysetPage(source, `subscriptions:${customer.id}`, { cursor: params.cursor, page: requested, size: PAGE_SIZE, pageCount });
+  const result = keysetPage(source, JSON.stringify(["subscriptions", actor.partnerId, customer.id]), { cursor: params.cursor, page: requested, size: PAGE_SIZE, pageCount });
   const now = clock.now();
   return { ...result, items: result.items.map((r) => ({ ...r, cancel: cancelOption(r.subscription, r.offer, now) })), total, pageCount };
 }
