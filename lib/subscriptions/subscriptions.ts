@@ -20,9 +20,9 @@ export interface SubscriptionListItem {
 /**
  * The customer's offers in the order the list shows them (by name, then id). Their ids come from a
  * loose scan of subscriptions_customer_offer_idx (one seek per distinct offer, however many
- * subscriptions the customer has), their names from the offers' primary key.
+ * subscriptions the customer has), the offers themselves by primary key.
  */
-function offersByName(db: Db, partnerId: string, customerId: string): string[] {
+function offersByName(db: Db, partnerId: string, customerId: string): Offer[] {
   const ids = db
     .all<{ id: string }>(
       sql`
@@ -36,45 +36,57 @@ function offersByName(db: Db, partnerId: string, customerId: string): string[] {
     )
     .map((r) => r.id);
   if (ids.length === 0) return [];
-  const names = new Map(db.select({ id: offers.id, name: offers.name }).from(offers).where(inArray(offers.id, ids)).all().map((o) => [o.id, o.name]));
-  return ids.sort((a, b) => {
-    const [x, y] = [names.get(a) ?? a, names.get(b) ?? b];
-    return x < y ? -1 : x > y ? 1 : a < b ? -1 : 1;
-  });
+  const found = db.select().from(offers).where(inArray(offers.id, ids)).all();
+  return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
 }
 
 /**
  * The customer's **Subscriptions** page, by offer name, then by when each was ordered, paged by
  * keyset: one walk of subscriptions_customer_offer_idx per offer, so no page sorts the customer's
- * subscriptions (an ORDER BY offers.name over a join would, every page).
+ * subscriptions (an ORDER BY offers.name over a join would, every page). The walk's statement is
+ * prepared once per call and run per offer: a page may cross many offers with a few rows each.
  */
 export function listSubscriptions(db: Db, actor: Actor, clock: Clock, customerId: string, params: { page?: number; cursor?: string } = {}): CursorPage<SubscriptionListItem> {
   const customer = getCustomer(db, actor, customerId);
   const where = and(eq(subscriptions.partnerId, actor.partnerId), eq(subscriptions.customerId, customer.id));
   const [{ total }] = db.select({ total: count() }).from(subscriptions).where(where).all();
   const { page: requested, pageCount } = pageWindow(total, params.page);
-  const source: KeysetSource<{ subscription: Subscription; offer: Offer }> = {
-    segments: offersByName(db, actor.partnerId, customer.id),
-    rows(offerId, { from, back, limit, offset }) {
-      const after = from && sql`(${subscriptions.orderedAt}, ${subscriptions.id}) ${back ? sql`<` : sql`>`} (${from[0]}, ${from[1]})`;
+  const customerOffers = offersByName(db, actor.partnerId, customer.id);
+  const offerById = new Map(customerOffers.map((o) => [o.id, o]));
+  const walks = new Map<string, { all(values: Record<string, unknown>): Subscription[] }>();
+  /** The walk of one offer's subscriptions, forward or back, from a key or from the start. */
+  const walkOf = (back: boolean, fromKey: boolean) => {
+    const name = `${back}:${fromKey}`;
+    let walk = walks.get(name);
+    if (!walk) {
       const order = back ? desc : asc;
-      return db
-        .select({ subscription: subscriptions, offer: offers })
+      const key = sql`(${subscriptions.orderedAt}, ${subscriptions.id}) ${back ? sql`<` : sql`>`} (${sql.placeholder("at")}, ${sql.placeholder("id")})`;
+      walk = db
+        .select()
         .from(subscriptions)
-        .innerJoin(offers, eq(offers.id, subscriptions.offerId))
-        .where(and(where, eq(subscriptions.offerId, offerId!), after))
+        .where(and(where, eq(subscriptions.offerId, sql.placeholder("offer")), fromKey ? key : undefined))
         .orderBy(order(subscriptions.orderedAt), order(subscriptions.id))
-        .limit(limit)
-        .offset(offset ?? 0)
-        .all();
-    },
-    key: (r) => [r.subscription.orderedAt.getTime(), r.subscription.id],
-    segmentOf: (r) => r.subscription.offerId,
+        .limit(sql.placeholder("limit"))
+        .offset(sql.placeholder("offset"))
+        .prepare();
+      walks.set(name, walk);
+    }
+    return walk;
+  };
+  const source: KeysetSource<Subscription> = {
+    segments: customerOffers.map((o) => o.id),
+    rows: (offerId, { from, back, limit, offset }) => walkOf(back, !!from).all({ offer: offerId, at: from?.[0], id: from?.[1], limit, offset: offset ?? 0 }),
+    key: (s) => [s.orderedAt.getTime(), s.id],
+    segmentOf: (s) => s.offerId,
     counts: () => new Map(db.select({ offerId: subscriptions.offerId, n: count() }).from(subscriptions).where(where).groupBy(subscriptions.offerId).all().map((r) => [r.offerId, r.n])),
   };
   const result = keysetPage(source, JSON.stringify(["subscriptions", actor.partnerId, customer.id]), { cursor: params.cursor, page: requested, size: PAGE_SIZE, pageCount });
   const now = clock.now();
-  return { ...result, items: result.items.map((r) => ({ ...r, cancel: cancelOption(r.subscription, r.offer, now) })), total, pageCount };
+  const items = result.items.map((subscription) => {
+    const offer = offerById.get(subscription.offerId)!;
+    return { subscription, offer, cancel: cancelOption(subscription, offer, now) };
+  });
+  return { ...result, items, total, pageCount };
 }
 
 export interface SubscriptionDetail extends SubscriptionContext {
