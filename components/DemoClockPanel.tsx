@@ -23,9 +23,11 @@ async function fetchClockStatus(): Promise<ClockStatusView> {
 function useClockStatus(initial: ClockStatusView) {
   const router = useRouter();
   const query = useQuery({
-    queryKey: ["demo-clock", initial.now, initial.move?.to],
+    // One entry per move: a new move (or none) from the server starts from what the server said.
+    queryKey: ["demo-clock", initial.move?.to ?? "idle"],
     queryFn: fetchClockStatus,
     initialData: initial,
+    staleTime: Infinity,
     refetchInterval: (q) => (q.state.data?.move ? 1000 : false),
   });
   const wasMoving = useRef(Boolean(initial.move));

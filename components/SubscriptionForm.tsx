@@ -18,12 +18,20 @@ export interface FormPermissions {
 }
 
 /** Changes are made in the page and applied with **Submit**: quantity, **Status**, **Auto-renew**, add-ons. */
-export function SubscriptionForm({ detail, permissions, onSaved }: { detail: SubscriptionDetail; permissions: FormPermissions; onSaved: (message: string) => void }) {
+export function SubscriptionForm({
+  detail,
+  permissions,
+  onSaved,
+}: {
+  detail: SubscriptionDetail;
+  permissions: FormPermissions;
+  onSaved: (message: string, changed: boolean) => void;
+}) {
   const { subscription: s, offer } = detail;
   const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof submitChangesAction>> | null, formData: FormData) => {
     const result = await submitChangesAction(previous, formData);
     // The page re-renders with the new version and remounts this form: the message is kept above it.
-    if (result.ok) onSaved(result.message ?? "Changes submitted.");
+    if (result.ok) onSaved(result.message ?? "Changes submitted.", result.data?.changed ?? true);
     return result;
   }, null);
   const [status, setStatus] = useState(s.status);

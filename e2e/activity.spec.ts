@@ -33,7 +33,7 @@ test("Activity log: pick a customer by typing part of the name; the pick stays i
 
   // An unknown id in the URL matches no activity, and the page says why.
   await page.goto("/activity?customer=no-such-customer");
-  await expect(page.getByRole("alert")).toContainText("That customer was not found");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("That customer was not found");
   await expect(page.getByText("No activity recorded.")).toBeVisible();
 });
 

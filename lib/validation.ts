@@ -12,8 +12,8 @@ export interface WholeNumberOptions {
   max: number;
   /** Said when the value is not a whole number written in decimal digits. */
   message: string;
-  /** Said when it is one, but outside min..max (defaults to `message`). */
-  rangeMessage?: string;
+  /** Said when it is one, but outside min..max (defaults to `message`); a function gets the number. */
+  rangeMessage?: string | ((n: number) => string);
 }
 
 /**
@@ -26,13 +26,14 @@ export function wholeNumber({ min, max, message, rangeMessage = message }: Whole
   return z
     .union([z.number(), z.string()], { error: message })
     .transform((value, ctx) => {
-      const n = typeof value === "number" ? value : /^\d+$/.test(value) ? Number(value) : Number.NaN;
-      if (!Number.isSafeInteger(n)) {
+      // A minus sign is read only to say "at least …" about a negative count; it is refused all the same.
+      const n = typeof value === "number" ? value : /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+      if (!Number.isSafeInteger(n) || Object.is(n, -0)) {
         ctx.addIssue({ code: "custom", message });
         return z.NEVER;
       }
       if (n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: rangeMessage });
+        ctx.addIssue({ code: "custom", message: typeof rangeMessage === "function" ? rangeMessage(n) : rangeMessage });
         return z.NEVER;
       }
       return n;
@@ -43,7 +44,12 @@ export function wholeNumber({ min, max, message, rangeMessage = message }: Whole
 export const MAX_LICENSES = 1_000_000;
 
 /** A license count: a whole number, at least 1. */
-export const quantitySchema = wholeNumber({ min: 1, max: MAX_LICENSES, message: NUMBER_MESSAGE, rangeMessage: "Enter a quantity from 1 to 1,000,000 licenses." });
+export const quantitySchema = wholeNumber({
+  min: 1,
+  max: MAX_LICENSES,
+  message: NUMBER_MESSAGE,
+  rangeMessage: (n) => (n < 1 ? "Enter at least 1 license." : "Enter a quantity from 1 to 1,000,000 licenses."),
+});
 
 /** An add-on's licenses: 0 means none. */
 export const addOnQuantitySchema = wholeNumber({ min: 0, max: MAX_LICENSES, message: "Enter a whole number of licenses, 0 or more." });

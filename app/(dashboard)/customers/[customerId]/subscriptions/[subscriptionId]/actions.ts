@@ -9,5 +9,6 @@ import { subscriptionChangesSchema } from "@/lib/validation";
 export const submitChangesAction = authedAction(subscriptionChangesSchema, (input, { db, actor, clock }) => {
   const messages = submitSubscriptionChanges(db, actor, clock, input);
   revalidatePath("/customers", "layout");
-  return { message: messages.length > 0 ? messages.join(" ") : "Nothing changed." };
+  const changed = messages.length > 0;
+  return { data: { changed }, message: changed ? messages.join(" ") : "Nothing changed." };
 });
