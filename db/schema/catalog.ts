@@ -62,7 +62,11 @@ export const offerSegments = sqliteTable(
       .references(() => offers.id, { onDelete: "cascade" }),
     segment: text("segment", { enum: SEGMENTS }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.segment, t.offerId] })],
+  (t) => [
+    primaryKey({ columns: [t.segment, t.offerId] }),
+    // An offer's segments (availability in the catalog, the cart and Buy): the key starts with the segment.
+    index("offer_segments_offer_idx").on(t.offerId, t.segment),
+  ],
 );
 
 export type Offer = typeof offers.$inferSelect;

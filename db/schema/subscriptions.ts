@@ -61,6 +61,8 @@ export const subscriptions = sqliteTable(
     index("subscriptions_customer_offer_idx").on(t.partnerId, t.customerId, t.offerId, t.orderedAt, t.id),
     index("subscriptions_offer_idx").on(t.customerId, t.offerId),
     index("subscriptions_base_idx").on(t.baseSubscriptionId),
+    // An order's subscriptions (the Buy confirmation), and the foreign key check on orders.
+    index("subscriptions_order_idx").on(t.orderId),
     // The lifecycle's due-event lookups, one per event kind, each scoped to one partner and
     // answered from the index alone (partial where most rows can never be due).
     index("subscriptions_term_end_idx").on(t.partnerId, t.status, t.termEnd),
