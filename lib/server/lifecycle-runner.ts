@@ -19,20 +19,23 @@ export function isCatchingUp(partnerId: string): boolean {
 export function catchUpInBackground(db: Db, clock: PartnerClock): Promise<void> {
   const existing = runs.get(clock.partnerId);
   if (existing) return existing;
-  const run = (async () => {
-    try {
-      for (;;) {
-        if (processLifecycleBatch(db, clock.partnerId, clock.now()).done) return;
-        await yieldToOtherRequests();
-      }
-    } catch (error) {
-      console.error(`Lifecycle processing failed for partner ${clock.partnerId}`, error);
-    } finally {
-      runs.delete(clock.partnerId);
-    }
-  })();
+  // Unregistered in `.finally`, which always runs after `runs.set`. A `finally` inside the async body
+  // ran first when one batch did everything without awaiting, and left a finished run registered for
+  // good: no catch-up for that partner and every later Demo clock move "finished" unprocessed.
+  const run = processUntilDone(db, clock).finally(() => runs.delete(clock.partnerId));
   runs.set(clock.partnerId, run);
   return run;
+}
+
+async function processUntilDone(db: Db, clock: PartnerClock): Promise<void> {
+  try {
+    for (;;) {
+      if (processLifecycleBatch(db, clock.partnerId, clock.now()).done) return;
+      await yieldToOtherRequests();
+    }
+  } catch (error) {
+    console.error(`Lifecycle processing failed for partner ${clock.partnerId}`, error);
+  }
 }
 
 /** For the timer: starts a background run when this partner has anything due by its own clock. */
