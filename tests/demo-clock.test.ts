@@ -179,6 +179,17 @@ describe("lifecycle processing in batches", () => {
     expect(isCatchingUp(CONTOSO)).toBe(false);
     expect(clockStatus(db, clock).move).toBeNull();
   });
+  it("a move done in one batch leaves no run behind, so the next move is processed too", async () => {
+    const { db, clock, admin } = setup();
+    const sub = buySubscription(db, admin, clock, { customerId: "tailwind-traders", offerId: "office-365-e1" });
+    advanceClock(db, admin, clock, 1);
+    await catchUpInBackground(db, clock);
+    expect(isCatchingUp(CONTOSO)).toBe(false);
+    moveClockTo(db, admin, clock, new Date(sub.termEnd.getTime() + DAY_MS));
+    await catchUpInBackground(db, clock);
+    expect(stored(db, sub.id).termStart).toEqual(sub.termEnd);
+    expect(clockStatus(db, clock).move).toBeNull();
+  });
 });
 
 describe("catch-up on a request", () => {
