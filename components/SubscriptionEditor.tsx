@@ -12,17 +12,17 @@ import { Alert } from "./ui/Alert";
  * user to type into a form that is about to be replaced.
  */
 export function SubscriptionEditor({ detail, permissions }: { detail: SubscriptionDetail; permissions: FormPermissions }) {
-  const [notice, setNotice] = useState<{ message: string; shownAfterVersion: number } | null>(null);
-  const version = detail.subscription.version;
+  // The page's data at Submit: a change's message waits for the refreshed data (a new object).
+  const [notice, setNotice] = useState<{ message: string; submittedWith: SubscriptionDetail | null } | null>(null);
   return (
     <div className="space-y-3">
-      {notice && version > notice.shownAfterVersion && <Alert tone="success">{notice.message}</Alert>}
+      {notice && notice.submittedWith !== detail && <Alert tone="success">{notice.message}</Alert>}
       <SubscriptionForm
         key={detail.subscription.version}
         detail={detail}
         permissions={permissions}
         onSaved={(message, changed) => {
-          setNotice({ message, shownAfterVersion: changed ? version : version - 1 });
+          setNotice({ message, submittedWith: changed ? detail : null });
           toast.success(message);
         }}
       />
