@@ -50,7 +50,7 @@ export function CustomerPicker({ name, label, initial }: { name: string; label: 
       : typed === ""
         ? "All customers. Type part of a name to pick one."
         : picked
-          ? `Showing ${picked.name}.`
+          ? `Showing activity for ${picked.name}`
           : isFetching
             ? "Searching…"
             : choices.length > 0

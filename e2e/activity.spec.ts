@@ -17,7 +17,7 @@ test("Activity log: pick a customer by typing part of the name; the pick stays i
   await expect(page.locator('datalist option[value="Fabrikam, Inc."]')).toHaveCount(1);
   await expect(page.getByText("Pick a customer from the suggestions.")).toBeVisible();
   await picker.fill("Fabrikam, Inc.");
-  await expect(page.getByText("Showing Fabrikam, Inc.")).toBeVisible();
+  await expect(page.getByText("Showing activity for Fabrikam, Inc.")).toBeVisible();
   await page.getByRole("button", { name: "Filter" }).click();
 
   await expect(page).toHaveURL(/[?&]customer=fabrikam(&|$)/);
