@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { searchProblem } from "@/lib/validation";
-import { inputClass } from "./ui/Field";
+import { TextInput } from "./ui/Field";
 
 const GROUPS = [
   { key: "publisher", legend: "Publisher", options: [["microsoft", "Microsoft"], ["partner", "Partner"]] },
@@ -52,16 +52,7 @@ export function CatalogFilters() {
         <label htmlFor="offer-search" className="block text-sm font-semibold">
           Search offers
         </label>
-        <input
-          id="offer-search"
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          placeholder="Offer name"
-          aria-invalid={!!searchError || undefined}
-          aria-describedby={searchError ? "offer-search-error" : undefined}
-          className={inputClass}
-        />
+        <TextInput id="offer-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Offer name" invalid={!!searchError} errorId="offer-search-error" />
         {searchError && (
           <p id="offer-search-error" role="alert" className="mt-1 text-xs font-semibold text-red-700">
             {searchError}

@@ -7,7 +7,7 @@ import type { CursorPage, CustomerSort } from "@/lib/subscriptions";
 import { searchProblem } from "@/lib/validation";
 import { CustomersTable } from "./CustomersTable";
 import { Pagination } from "./ui/Pagination";
-import { inputClass } from "./ui/Field";
+import { TextInput } from "./ui/Field";
 import { buttonClass } from "./ui/Button";
 
 interface Params {
@@ -77,16 +77,15 @@ export function CustomersBrowser({ initial, params }: { initial: CursorPage<Cust
         <label htmlFor="customer-search" className="sr-only">
           Search customers by name
         </label>
-        <input
+        <TextInput
           id="customer-search"
           name="q"
           type="search"
           value={q}
           onChange={(e) => setQ(e.target.value)}
           placeholder="Search by name"
-          aria-invalid={!!searchError || undefined}
-          aria-describedby={searchError ? "customer-search-error" : undefined}
-          className={inputClass}
+          invalid={!!searchError}
+          errorId="customer-search-error"
         />
         <button type="submit" className={buttonClass("secondary")}>
           Search

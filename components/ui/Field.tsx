@@ -25,6 +25,7 @@ export function Field({ id, label, hint, errors, children }: { id: string; label
   );
 }
 
-export function TextInput({ invalid, ...props }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
-  return <input className={inputClass} aria-invalid={invalid || undefined} {...props} />;
+/** An input that says when it is invalid; `errorId` names the message that says why, while invalid. */
+export function TextInput({ invalid, errorId, ...props }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean; errorId?: string }) {
+  return <input className={inputClass} aria-invalid={invalid || undefined} aria-describedby={invalid ? errorId : undefined} {...props} />;
 }
