@@ -2,18 +2,42 @@ import Link from "next/link";
 
 type Params = Record<string, string | string[] | undefined>;
 
-/** A list's address at a keyset cursor, keeping its other params (a page number gives way to the cursor). */
-export function cursorHref(basePath: string, params: Params, cursor: string): string {
+/** A list's address with its other params kept; a page number and a cursor give way to `set`. */
+export function listHref(basePath: string, params: Params, set: Record<string, string>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (key === "page" || key === "cursor" || value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) search.append(key, v);
   }
-  search.set("cursor", cursor);
-  return `${basePath}?${search}`;
+  for (const [key, value] of Object.entries(set)) search.set(key, value);
+  const qs = search.toString();
+  return qs ? `${basePath}?${qs}` : basePath;
 }
 
-export const pageLinkClass = "rounded border border-neutral-300 bg-white px-3 py-1 text-sm hover:bg-neutral-100";
+/** A list's address at a keyset cursor, keeping its other params. */
+export function cursorHref(basePath: string, params: Params, cursor: string): string {
+  return listHref(basePath, params, { cursor });
+}
+
+const pageLinkClass = "rounded border border-neutral-300 bg-white px-3 py-1 text-sm hover:bg-neutral-100";
+
+/** The Previous and Next links themselves; a missing href leaves its link out. */
+export function PrevNextLinks({ prev, next, prevLabel = "Previous", nextLabel = "Next" }: { prev: string | null; next: string | null; prevLabel?: string; nextLabel?: string }) {
+  return (
+    <>
+      {prev && (
+        <Link className={pageLinkClass} href={prev}>
+          {prevLabel}
+        </Link>
+      )}
+      {next && (
+        <Link className={pageLinkClass} href={next}>
+          {nextLabel}
+        </Link>
+      )}
+    </>
+  );
+}
 
 /** Previous/next links of a list paged by keyset: each carries the cursor of the page it opens. */
 export function CursorLinks({
@@ -21,8 +45,8 @@ export function CursorLinks({
   params,
   prevCursor,
   nextCursor,
-  prevLabel = "Previous",
-  nextLabel = "Next",
+  prevLabel,
+  nextLabel,
 }: {
   basePath: string;
   params: Params;
@@ -34,16 +58,12 @@ export function CursorLinks({
   if (!prevCursor && !nextCursor) return null;
   return (
     <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2 text-sm">
-      {prevCursor && (
-        <Link className={pageLinkClass} href={cursorHref(basePath, params, prevCursor)}>
-          {prevLabel}
-        </Link>
-      )}
-      {nextCursor && (
-        <Link className={pageLinkClass} href={cursorHref(basePath, params, nextCursor)}>
-          {nextLabel}
-        </Link>
-      )}
+      <PrevNextLinks
+        prev={prevCursor && cursorHref(basePath, params, prevCursor)}
+        next={nextCursor && cursorHref(basePath, params, nextCursor)}
+        prevLabel={prevLabel}
+        nextLabel={nextLabel}
+      />
     </nav>
   );
 }

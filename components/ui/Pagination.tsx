@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { cursorHref, pageLinkClass } from "./CursorLinks";
+import { cursorHref, listHref, PrevNextLinks } from "./CursorLinks";
 
 /**
  * Previous/next links that keep the other search params. A list paged by keyset passes `cursors`:
@@ -22,34 +21,16 @@ export function Pagination({
   noun: string;
   cursors?: { prev: string | null; next: string | null };
 }) {
-  const href = (p: number) => {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) {
-      if (key === "page" || key === "cursor" || value === undefined) continue;
-      for (const v of Array.isArray(value) ? value : [value]) search.append(key, v);
-    }
-    if (p > 1) search.set("page", String(p));
-    const qs = search.toString();
-    return qs ? `${basePath}?${qs}` : basePath;
-  };
-  const prev = cursors ? cursors.prev && cursorHref(basePath, params, cursors.prev) : page > 1 && href(page - 1);
-  const next = cursors ? cursors.next && cursorHref(basePath, params, cursors.next) : page < pageCount && href(page + 1);
+  const href = (p: number) => listHref(basePath, params, p > 1 ? { page: String(p) } : {});
+  const prev = cursors ? cursors.prev && cursorHref(basePath, params, cursors.prev) : page > 1 ? href(page - 1) : null;
+  const next = cursors ? cursors.next && cursorHref(basePath, params, cursors.next) : page < pageCount ? href(page + 1) : null;
   return (
     <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-neutral-700">
       <span>
         {total} {total === 1 ? noun.replace(/s$/, "") : noun} · page {page} of {pageCount}
       </span>
       <span className="flex gap-2">
-        {prev && (
-          <Link className={pageLinkClass} href={prev}>
-            Previous
-          </Link>
-        )}
-        {next && (
-          <Link className={pageLinkClass} href={next}>
-            Next
-          </Link>
-        )}
+        <PrevNextLinks prev={prev} next={next} />
       </span>
     </nav>
   );
