@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { appClock, partnerClocks } from "@/db/schema";
+import { appClock, partnerClocks, type PartnerClockRow } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { DAY_MS, type Clock } from "./clock";
@@ -15,6 +15,11 @@ function partnerClockRow(db: Db, partnerId: string) {
   return db.select().from(partnerClocks).where(eq(partnerClocks.partnerId, partnerId)).get();
 }
 
+/** The partner's now from a clock row already read: real time plus its offset. */
+function nowFrom(row: PartnerClockRow | undefined, realNow: Date): Date {
+  return new Date(realNow.getTime() + (row?.offsetMs ?? 0));
+}
+
 /**
  * A partner's own time: real time plus the offset its Demo clock added. `realNow` is the only place
  * the system time enters, so tests hand in their own.
@@ -23,7 +28,7 @@ export function partnerClockFor(db: Db, partnerId: string, realNow: () => Date):
   return {
     partnerId,
     realNow,
-    now: () => new Date(realNow().getTime() + (partnerClockRow(db, partnerId)?.offsetMs ?? 0)),
+    now: () => nowFrom(partnerClockRow(db, partnerId), realNow()),
   };
 }
 
@@ -63,7 +68,7 @@ export interface ClockStatus {
 /** The partner's date and, while a move is processed in batches, how far it has got. */
 export function clockStatus(db: Db, clock: PartnerClock): ClockStatus {
   const row = partnerClockRow(db, clock.partnerId);
-  const now = clock.now();
+  const now = nowFrom(row, clock.realNow());
   if (!row?.moveFrom || !row.moveTo) return { now, move: null };
   const processedUntil = row.processedUntil && row.processedUntil > row.moveFrom ? row.processedUntil : row.moveFrom;
   const span = row.moveTo.getTime() - row.moveFrom.getTime();
@@ -81,14 +86,15 @@ export function moveClockTo(db: Db, actor: Actor, clock: PartnerClock, target: D
   assertCan(actor, "move_clock");
   if (!isDemoData(db)) throw new DomainError("clock:not_demo");
   if (clock.partnerId !== actor.partnerId) throw new DomainError("forbidden");
-  const now = clock.now();
+  const row = partnerClockRow(db, clock.partnerId);
+  const realNow = clock.realNow();
+  const now = nowFrom(row, realNow);
   if (target.getTime() <= now.getTime()) throw new DomainError("clock:backwards", "Choose a date after the current demo date: the demo clock only moves forward.");
-  const horizon = clockHorizon(clock.realNow());
+  const horizon = clockHorizon(realNow);
   if (target > horizon) {
     const last = horizon.toISOString().slice(0, 10);
     throw new DomainError("clock:beyond_horizon", `Choose a date on or before ${last}: the demo clock goes at most ${CLOCK_HORIZON_YEARS} years ahead of today.`);
   }
-  const row = partnerClockRow(db, actor.partnerId);
   const offsetMs = (row?.offsetMs ?? 0) + (target.getTime() - now.getTime());
   // A move made while an earlier one is still processed extends it: progress runs over both.
   const changes = { offsetMs, moveFrom: row?.moveFrom ?? now, moveTo: target };
