@@ -9,6 +9,7 @@ import type { Clock } from "./clock";
 import { getCustomer } from "./customers";
 import type { Actor } from "./permissions";
 import { initialTerm, provisionSubscription } from "./provisioning";
+import { isCommercialMarketplace } from "./rules";
 
 export interface ReviewLine extends CartItem {
   /** What is charged at Buy: $0 for a line that starts with a free trial. */
@@ -137,4 +138,16 @@ export function getOrder(db: Db, actor: Actor, customerId: string, orderId: stri
     .where(and(eq(subscriptions.partnerId, actor.partnerId), eq(subscriptions.orderId, order.id)))
     .all();
   return { order, lines };
+}
+
+/**
+ * The publisher's setup link, for as long as it can still be used: "Neither you nor your customer will
+ * receive an email with instructions to complete account set up/provisioning for this type of ISV
+ * subscription", so the link stays on the subscription's page (base or add-on) while the subscription
+ * is active or suspended and has not ended. Microsoft offers have none.
+ */
+export function setupLink(subscription: Pick<Subscription, "status" | "endedAt">, offer: Pick<Offer, "publisherKind" | "setupUrl">): string | null {
+  if (!isCommercialMarketplace(offer) || !offer.setupUrl) return null;
+  if (subscription.endedAt || (subscription.status !== "active" && subscription.status !== "suspended")) return null;
+  return offer.setupUrl;
 }
