@@ -1,5 +1,4 @@
-import { and, asc, count, eq, exists, inArray, isNull, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import {
   offerSegments,
   offers,
@@ -13,7 +12,8 @@ import {
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { isOfferAvailable, type UnavailableReason } from "./availability";
-import { getCustomer, nameContains, pageWindow, type Page } from "./customers";
+import { catalogIndex, filterCatalog } from "./catalog-index";
+import { getCustomer, pageWindow, type Page } from "./customers";
 import { assertCan, type Actor } from "./permissions";
 import { allowedFrequencies } from "./pricing";
 
@@ -32,40 +32,18 @@ export interface CatalogOffer {
   unavailable: UnavailableReason | null;
 }
 
-function anyOf(column: SQLiteColumn, values: readonly string[] | undefined): SQL | undefined {
-  return values && values.length > 0 ? inArray(column, values) : undefined;
-}
-
-/** "The products you see depend on the type of customer segment": catalog offers (never add-ons) in the partner's cloud. */
-function catalogScope(db: Db, actor: Actor, customer: Customer): SQL | undefined {
-  return and(
-    eq(offers.cloud, actor.cloud),
-    isNull(offers.prerequisiteOfferId),
-    exists(
-      db
-        .select({ one: offerSegments.offerId })
-        .from(offerSegments)
-        .where(and(eq(offerSegments.segment, customer.segment), eq(offerSegments.offerId, offers.id))),
-    ),
-  );
-}
-
-/** The **Online Services** tab: filtered by Publisher, Billing type, Category and search, paged in SQL. */
+/** The **Online Services** tab: filtered by Publisher, Billing type, Category and search, one page of it. */
 export function listCatalog(db: Db, actor: Actor, customerId: string, filters: CatalogFilters = {}): Page<CatalogOffer> & { customer: Customer } {
   const customer = getCustomer(db, actor, customerId);
-  const where = and(
-    catalogScope(db, actor, customer),
-    anyOf(offers.publisherKind, filters.publisher),
-    anyOf(offers.billingType, filters.billingType),
-    anyOf(offers.category, filters.category),
-    filters.q ? nameContains(offers.name, filters.q) : undefined,
-  );
-  const [{ total }] = db.select({ total: count() }).from(offers).where(where).all();
-  const { page, pageCount, limit, offset } = pageWindow(total, filters.page);
-  const rows = db.select().from(offers).where(where).orderBy(asc(offers.name), asc(offers.id)).limit(limit).offset(offset).all();
+  // "The products you see depend on the type of customer segment": catalog offers in the partner's cloud.
+  const matches = filterCatalog(catalogIndex(db, actor.cloud, customer.segment), filters);
+  const { page, pageCount, limit, offset } = pageWindow(matches.length, filters.page);
+  const ids = matches.slice(offset, offset + limit).map((o) => o.id);
+  const byId = new Map(ids.length > 0 ? db.select().from(offers).where(inArray(offers.id, ids)).all().map((o) => [o.id, o]) : []);
+  const rows = ids.map((id) => byId.get(id)!);
   const availability = offerAvailability(db, actor, customer, rows);
   const items = rows.map((offer) => ({ offer, frequencies: allowedFrequencies(offer), unavailable: availability.get(offer.id) ?? null }));
-  return { items, total, page, pageCount, customer };
+  return { items, total: matches.length, page, pageCount, customer };
 }
 
 /** Availability of each offer for the customer, from the customer's current subscriptions. */
