@@ -30,7 +30,14 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       <Card
         title="Subscriptions"
         titleId="subscriptions"
-        actions={can(actor, "buy") && <ButtonLink href={`/customers/${customer.id}/catalog`}>Add subscription</ButtonLink>}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink variant="secondary" href={`/customers/${customer.id}/orders`}>
+              Orders
+            </ButtonLink>
+            {can(actor, "buy") && <ButtonLink href={`/customers/${customer.id}/catalog`}>Add subscription</ButtonLink>}
+          </div>
+        }
       >
         <SubscriptionsTable customerId={customer.id} items={subscriptions.items} canCancel={can(actor, "cancel")} />
         <Pagination

@@ -6,6 +6,7 @@ import { pageOrNotFound } from "@/lib/server/not-found";
 import { can, getSubscriptionDetail } from "@/lib/subscriptions";
 import { CustomerHeader } from "@/components/CustomerHeader";
 import { SubscriptionSummary } from "@/components/SubscriptionSummary";
+import { SubscriptionOrder } from "@/components/SubscriptionOrder";
 import { SubscriptionEditor } from "@/components/SubscriptionEditor";
 import { ChargesTable } from "@/components/ChargesTable";
 import { ActivityList } from "@/components/ActivityList";
@@ -26,6 +27,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ c
     <div className="space-y-6">
       <CustomerHeader customer={detail.customer} current={detail.offer.name} />
       <SubscriptionSummary detail={detail} />
+      <SubscriptionOrder detail={detail} />
       <SubscriptionEditor
         detail={detail}
         permissions={{

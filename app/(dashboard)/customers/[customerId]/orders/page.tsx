@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { requireActor } from "@/lib/server/context";
+import { pageOrNotFound } from "@/lib/server/not-found";
+import { can, getCustomer, listOrders } from "@/lib/subscriptions";
+import { subscriptionListParamsSchema } from "@/lib/validation";
+import { CustomerHeader } from "@/components/CustomerHeader";
+import { OrdersTable } from "@/components/OrdersTable";
+import { Card } from "@/components/ui/Card";
+import { Pagination } from "@/components/ui/Pagination";
+
+export const metadata: Metadata = { title: "Orders" };
+
+export default async function OrdersPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ page?: string | string[]; cursor?: string | string[] }> }) {
+  const actor = await requireActor();
+  const { customerId } = await params;
+  // The same ?page= / ?cursor= rule as the customer's Subscriptions list.
+  const { page, cursor } = subscriptionListParamsSchema.parse(await searchParams);
+  const db = getDb();
+  const { customer, orders } = pageOrNotFound(() => ({ customer: getCustomer(db, actor, customerId), orders: listOrders(db, actor, customerId, { page, cursor }) }));
+  return (
+    <div className="space-y-6">
+      <CustomerHeader customer={customer} current="Orders" />
+      <Card title="Orders" titleId="orders">
+        <OrdersTable customerId={customer.id} items={orders.items} showCharges={can(actor, "view_billing")} />
+        <Pagination
+          page={orders.page}
+          pageCount={orders.pageCount}
+          total={orders.total}
+          params={{}}
+          basePath={`/customers/${customer.id}/orders`}
+          noun="orders"
+          cursors={{ prev: orders.prevCursor, next: orders.nextCursor }}
+        />
+      </Card>
+    </div>
+  );
+}

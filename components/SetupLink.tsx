@@ -1,0 +1,18 @@
+/**
+ * The publisher's setup link of an ISV subscription. "Neither you nor your customer will receive an
+ * email with instructions to complete account set up/provisioning for this type of ISV subscription",
+ * so it is shown wherever the subscription is: its order and its own page.
+ */
+export function SetupLink({ url, offerName }: { url: string; offerName: string }) {
+  return (
+    <p className="mt-1">
+      <a href={url} target="_blank" rel="noreferrer" className="font-semibold text-brand-700 underline">
+        Complete setup on the publisher&apos;s site
+      </a>{" "}
+      <span className="text-neutral-600">to finish the deployment or account setup of {offerName}.</span>
+    </p>
+  );
+}
+
+/** An order's short reference, as the confirmation and the Orders list show it. */
+export const orderReference = (orderId: string) => `Order ${orderId.slice(0, 8)}`;
