@@ -7,7 +7,9 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase } from "@/db/client";
+import { openDatabase, type AppDatabase } from "@/db/client";
+import { loadActor } from "@/lib/auth/actor";
+import { listCustomers } from "@/lib/subscriptions";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/session";
 import { BUY_OFFER_ID, FULL_SIZE, generateBenchData, QUICK_SIZE, type BenchData } from "./bench/generate";
 import { compareBuy } from "./bench/inprocess";
@@ -38,15 +40,21 @@ interface RouteSpec {
   kind: "page" | "api";
 }
 
-function routes(data: BenchData): RouteSpec[] {
+/** Page `page` of the customers list sorted by created, newest first, as the app links to it: by the cursor of its Next link. */
+function deepCustomersPath(db: AppDatabase, page: number): string {
+  const actor = loadActor(db, "contoso-global-admin")!;
+  const before = listCustomers(db, actor, { sort: "created", dir: "desc", page: page - 1 });
+  return `/customers?sort=created&dir=desc&cursor=${before.nextCursor}`;
+}
+
+function routes(data: BenchData, deepPath: string, deepPage: number): RouteSpec[] {
   const customer = `/customers/${data.customerId}`;
-  const deepPage = Math.min(2000, Math.floor(data.customerPages * 0.8));
   return [
     { name: "bare page (floor)", path: "/health", kind: "page" },
     { name: "bare route handler (floor)", path: "/api/health", kind: "api" },
     { name: "/customers", path: "/customers", kind: "page" },
     { name: "/customers?q=...", path: "/customers?q=Winery", kind: "page" },
-    { name: `/customers, page ${deepPage} sorted by created`, path: `/customers?sort=created&dir=desc&page=${deepPage}`, kind: "page" },
+    { name: `/customers, page ${deepPage} sorted by created`, path: deepPath, kind: "page" },
     { name: "a customer's page", path: customer, kind: "page" },
     { name: "catalog, first page", path: `${customer}/catalog`, kind: "page" },
     { name: "catalog, filtered", path: `${customer}/catalog?publisher=partner&billingType=license&category=enterprise&q=Backup`, kind: "page" },
@@ -124,6 +132,8 @@ async function main(): Promise<number> {
   for (const n of planNotes) console.log(`  note ${n}`);
 
   const { token } = createSession(db, "contoso-global-admin", now);
+  const deepPage = Math.min(2000, Math.floor(data.customerPages * 0.8));
+  const deepPath = deepCustomersPath(db, deepPage);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();
   const cookie = `${SESSION_COOKIE}=${token}`;
@@ -136,7 +146,7 @@ async function main(): Promise<number> {
 
   const rows: Row[] = [];
   const phases: { name: string; peakRssMiB: number }[] = [];
-  const specs = routes(data);
+  const specs = routes(data, deepPath, deepPage);
   try {
     const probes = new Map<string, { status: number; kib: number }>();
     for (const route of specs) probes.set(route.path, await probe(server, cookie, route));

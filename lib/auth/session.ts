@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { sessions } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 
 export const SESSION_COOKIE = "pc_session";
 /** Sessions last a working day; signing in again issues a new id (the old one is never reused). */
@@ -17,11 +18,18 @@ export function createSession(db: Db, userId: string, now: Date): { token: strin
   return { token, expiresAt };
 }
 
+const liveSession = preparedQuery((db) =>
+  db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now"))))
+    .prepare(),
+);
+
 /** The user id of a live session, or null when the token is unknown or expired. */
 export function sessionUserId(db: Db, token: string | undefined, now: Date): string | null {
   if (!token) return null;
-  const row = db.select().from(sessions).where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, now))).get();
-  return row?.userId ?? null;
+  return liveSession(db).get({ id: digest(token), now: now.getTime() })?.userId ?? null;
 }
 
 /** Sign out ends the session on the server, not only in the browser. */

@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { appClock, partnerClocks, type PartnerClockRow } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { DomainError } from "@/lib/errors";
 import { DAY_MS, type Clock } from "./clock";
 import { assertCan, type Actor } from "./permissions";
@@ -11,8 +12,10 @@ export interface PartnerClock extends Clock {
   realNow(): Date;
 }
 
+const clockRow = preparedQuery((db) => db.select().from(partnerClocks).where(eq(partnerClocks.partnerId, sql.placeholder("partnerId"))).prepare());
+
 function partnerClockRow(db: Db, partnerId: string) {
-  return db.select().from(partnerClocks).where(eq(partnerClocks.partnerId, partnerId)).get();
+  return clockRow(db).get({ partnerId });
 }
 
 /** The partner's now from a clock row already read: real time plus its offset. */
@@ -32,8 +35,10 @@ export function partnerClockFor(db: Db, partnerId: string, realNow: () => Date):
   };
 }
 
+const demoFlag = preparedQuery((db) => db.select({ demoData: appClock.demoData }).from(appClock).where(eq(appClock.id, 1)).prepare());
+
 export function isDemoData(db: Db): boolean {
-  return db.select().from(appClock).where(eq(appClock.id, 1)).get()?.demoData ?? false;
+  return demoFlag(db).get()?.demoData ?? false;
 }
 
 /** Marks the database as demo data (the seed does this), so the Demo clock panel is offered. */
