@@ -4,6 +4,7 @@ import { startTransition, useActionState, useState } from "react";
 import { submitChangesAction } from "@/app/(dashboard)/customers/[customerId]/subscriptions/[subscriptionId]/actions";
 import type { SubscriptionDetail } from "@/lib/subscriptions";
 import { formatDate, SUSPENSION_REASON_LABELS } from "@/lib/format";
+import { renewalOutlook, type RenewalOutlook } from "@/lib/subscriptions/shared";
 import { Alert } from "./ui/Alert";
 import { Button } from "./ui/Button";
 import { Card } from "./ui/Card";
@@ -122,15 +123,15 @@ export function SubscriptionForm({
         <div className="mt-4 border-t border-neutral-100 pt-3">
           {isMarketplace ? (
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={autoRenew} onChange={(e) => setAutoRenew(e.target.checked)} disabled={!permissions.autoRenew || s.status !== "active"} className="h-4 w-4 accent-brand-600" />
+              <input type="checkbox" checked={autoRenew} aria-describedby="auto-renew-hint" onChange={(e) => setAutoRenew(e.target.checked)} disabled={!permissions.autoRenew || s.status !== "active"} className="h-4 w-4 accent-brand-600" />
               Auto-renew
             </label>
           ) : (
             <p className="text-sm">Auto-renew: {s.autoRenew ? "On" : "Off"} <span className="text-xs text-neutral-600">(only commercial marketplace subscriptions can opt out)</span></p>
           )}
           {isMarketplace && permissions.autoRenew && <input type="hidden" name="autoRenew" value={String(autoRenew)} />}
-          <p className="mt-1 text-xs text-neutral-600">
-            {s.status === "suspended" ? "A suspended subscription doesn't renew until it is reactivated." : autoRenew ? `Renews automatically on ${formatDate(s.termEnd)}.` : `Ends on ${formatDate(s.termEnd)} instead of renewing.`}
+          <p id="auto-renew-hint" className="mt-1 text-xs text-neutral-600">
+            {renewalText(renewalOutlook(s, autoRenew, detail.base?.subscription ?? null))}
           </p>
         </div>
       </Card>
@@ -143,4 +144,22 @@ export function SubscriptionForm({
       </div>
     </form>
   );
+}
+
+/** The words beside **Auto-renew**: what the next renewal date brings with the box as it is now. */
+function renewalText(outlook: RenewalOutlook): string {
+  switch (outlook.kind) {
+    case "renews":
+      return `Renews automatically on ${formatDate(outlook.at)}.`;
+    case "trial_converts":
+      return `The free trial ends on ${formatDate(outlook.trialEndsAt)}: the paid term starts and is charged then, and renews automatically on ${formatDate(outlook.renewsAt)}.`;
+    case "paused":
+      return "A suspended subscription doesn't renew until it is reactivated.";
+    case "ends":
+      return `Ends on ${formatDate(outlook.at)} instead of renewing.`;
+    case "trial_ends":
+      return `Ends when the free trial ends on ${formatDate(outlook.at)}: no paid term starts and nothing is charged.`;
+    case "ends_with_base":
+      return `Ends on ${formatDate(outlook.at)} with its base subscription, which doesn't renew.`;
+  }
 }

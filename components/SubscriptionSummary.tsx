@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { SubscriptionDetail } from "@/lib/subscriptions";
-import { licensesApply } from "@/lib/subscriptions/shared";
+import { licensesApply, nextRenewalDate } from "@/lib/subscriptions/shared";
 import { BILLING_TYPE_LABELS, CATEGORY_LABELS, formatDate, formatMoney, FREQUENCY_LABELS, SUSPENSION_REASON_LABELS } from "@/lib/format";
 import { Alert } from "./ui/Alert";
 import { StatusBadge } from "./ui/StatusBadge";
@@ -43,7 +43,7 @@ export function SubscriptionSummary({ detail }: { detail: SubscriptionDetail }) 
         <Item label="Term end">{formatDate(s.termEnd)}</Item>
         {(s.status === "active" || s.status === "suspended") && (
           <Item label="Auto-renew">
-            {s.status === "suspended" ? `${s.autoRenew ? "On" : "Off"}: paused while suspended` : s.autoRenew ? `On: renews ${formatDate(s.termEnd)}` : `Off: ends ${formatDate(s.termEnd)}`}
+            {!s.autoRenew ? `Off: ends ${formatDate(nextRenewalDate(s))}` : s.status === "suspended" ? "On: paused while suspended" : `On: renews ${formatDate(s.termEnd)}`}
           </Item>
         )}
         {s.trialEndsAt && (

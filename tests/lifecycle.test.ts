@@ -99,14 +99,15 @@ describe("auto-renew off", () => {
     expect(activityOf(db, sub.id).map((a) => a.action)).toEqual(["purchase", "auto_renew", "expiry"]);
   });
 
-  it("during a free trial still converts, then ends with the first paid term, as the confirmation says", () => {
+  // Issue 10, item 6: "the reason to turn it off during a trial is to avoid the charge".
+  it("during a free trial ends the subscription at the trial's end with no paid term, as the confirmation says", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "contoso-backup-pro", quantity: 2 });
     clock.advance(2 * DAY_MS);
-    expect(submitChanges(db, admin, clock, sub.id, { autoRenew: false })).toEqual(["Auto-renew turned off. The subscription ends on May 1, 2026."]);
+    expect(submitChanges(db, admin, clock, sub.id, { autoRenew: false })).toEqual(["Auto-renew turned off. The subscription ends on Apr 1, 2026."]);
     processLifecycle(db, new Date("2026-06-01T00:00:00.000Z"));
-    expect(stored(db, sub.id)).toMatchObject({ status: "expired", endedAt: new Date("2026-05-01T09:00:00.000Z") });
-    expect(ledgerOf(db, sub.id).map((l) => [l.kind, l.amountMinor])).toEqual([["conversion", 2400]]);
+    expect(stored(db, sub.id)).toMatchObject({ status: "expired", endedAt: new Date("2026-04-01T09:00:00.000Z"), trialConvertedAt: null });
+    expect(ledgerOf(db, sub.id)).toEqual([]);
   });
 
   it("can't be chosen for Microsoft offers", () => {

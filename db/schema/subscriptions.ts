@@ -39,6 +39,12 @@ export const subscriptions = sqliteTable(
     trialConvertedAt: integer("trial_converted_at", { mode: "timestamp_ms" }),
     termStart: integer("term_start", { mode: "timestamp_ms" }).notNull(),
     termEnd: integer("term_end", { mode: "timestamp_ms" }).notNull(),
+    /**
+     * The instant term ends are counted from (term n ends n terms after it), so month ends don't drift:
+     * Jan 31 -> Feb 28 -> Mar 31. The first paid term's start, or a new term's start on reactivation.
+     * Null until the first renewal stores it: while null, the current term start is the anchor.
+     */
+    billingAnchorAt: integer("billing_anchor_at", { mode: "timestamp_ms" }),
     suspendedAt: integer("suspended_at", { mode: "timestamp_ms" }),
     suspensionReason: text("suspension_reason", { enum: SUSPENSION_REASONS }),
     /** When a suspended subscription expires and its data is deleted unless reactivated. */

@@ -7,6 +7,7 @@ import type { Clock } from "./clock";
 import { cancel, changeQuantity, getSubscriptionContext, reactivate, setAutoRenew, suspend, type CancelDetails } from "./manage";
 import { assertCan, type Actor } from "./permissions";
 import { quantityAtRenewal } from "./quantity";
+import { nextRenewalDate } from "./rules";
 
 export interface SubscriptionChanges {
   subscriptionId: string;
@@ -57,7 +58,7 @@ export function submitSubscriptionChanges(db: Db, actor: Actor, clock: Clock, ch
       if (changes.autoRenew !== undefined && changes.autoRenew !== ctx.subscription.autoRenew) {
         assertCan(actor, "change_auto_renew");
         const updated = setAutoRenew(tx, { actor, action: "change_auto_renew" }, ctx, changes.autoRenew, now);
-        messages.push(updated.autoRenew ? "Auto-renew turned on." : `Auto-renew turned off. The subscription ends on ${dateText(updated.termEnd)}.`);
+        messages.push(updated.autoRenew ? "Auto-renew turned on." : `Auto-renew turned off. The subscription ends on ${dateText(nextRenewalDate(updated))}.`);
         refresh();
       }
       const current = new Map(eligibleAddOns(tx, ctx).map((a) => [a.offer.id, a.subscription ? quantityAtRenewal(a.subscription) : 0]));

@@ -1,10 +1,10 @@
-import { and, asc, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { offers, partnerClocks, partners, subscriptions, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { recordActivity } from "./activity";
 import { postCharge } from "./billing";
 import { endNow, updateRow } from "./manage";
-import { termCharge, termEndFrom } from "./pricing";
+import { billingAnchor, nextTermEnd, termCharge } from "./pricing";
 
 /** The order the seed's events take effect in when they fall on the same instant. */
 const EVENT_ORDER = { cancellation: 0, conversion: 1, term_end: 2, deletion: 3 } as const;
@@ -24,26 +24,36 @@ interface DueEvent {
 function nextDueEvent(db: Db, partnerId: string, until: Date): DueEvent | null {
   const partner = eq(subscriptions.partnerId, partnerId);
   const active = eq(subscriptions.status, "active");
+  // Auto-renew off ends a subscription at its renewal date even while it is suspended, like a scheduled
+  // cancellation: a reactivation later must not start (and charge) the term the customer opted out of.
+  const lapsing = and(eq(subscriptions.status, "suspended"), eq(subscriptions.autoRenew, false));
+  const trialEnds = (status: SQL | undefined) =>
+    db.select().from(subscriptions)
+      .where(and(partner, status, sql`trial_converted_at is null and trial_ends_at is not null`, lte(subscriptions.trialEndsAt, until)))
+      .orderBy(asc(subscriptions.trialEndsAt), asc(subscriptions.baseSubscriptionId)).limit(1).all()
+      .map((s) => ({ kind: "conversion" as const, at: s.trialEndsAt!, subscription: s }));
+  const termEnds = (status: SQL | undefined) =>
+    db.select().from(subscriptions)
+      .where(and(partner, status, lte(subscriptions.termEnd, until), or(isNull(subscriptions.trialEndsAt), isNotNull(subscriptions.trialConvertedAt))))
+      .orderBy(asc(subscriptions.termEnd), asc(subscriptions.baseSubscriptionId)).limit(1).all()
+      .map((s) => ({ kind: "term_end" as const, at: s.termEnd, subscription: s }));
   const candidates: DueEvent[] = [
     // A scheduled cancellation takes effect on its date even while the subscription is suspended.
     ...db.select().from(subscriptions)
       .where(and(partner, sql`cancellation_scheduled_at is not null and status in ('active', 'suspended')`, lte(subscriptions.cancellationScheduledAt, until)))
       .orderBy(asc(subscriptions.cancellationScheduledAt)).limit(1).all()
       .map((s) => ({ kind: "cancellation" as const, at: s.cancellationScheduledAt!, subscription: s })),
-    ...db.select().from(subscriptions)
-      .where(and(partner, active, sql`trial_converted_at is null and trial_ends_at is not null`, lte(subscriptions.trialEndsAt, until)))
-      .orderBy(asc(subscriptions.trialEndsAt)).limit(1).all()
-      .map((s) => ({ kind: "conversion" as const, at: s.trialEndsAt!, subscription: s })),
-    ...db.select().from(subscriptions)
-      .where(and(partner, active, lte(subscriptions.termEnd, until), or(isNull(subscriptions.trialEndsAt), isNotNull(subscriptions.trialConvertedAt))))
-      .orderBy(asc(subscriptions.termEnd), asc(subscriptions.baseSubscriptionId)).limit(1).all()
-      .map((s) => ({ kind: "term_end" as const, at: s.termEnd, subscription: s })),
+    ...trialEnds(active),
+    ...trialEnds(lapsing),
+    ...termEnds(active),
+    ...termEnds(lapsing),
     ...db.select().from(subscriptions)
       .where(and(partner, eq(subscriptions.status, "suspended"), sql`deletion_at is not null`, lte(subscriptions.deletionAt, until)))
       .orderBy(asc(subscriptions.deletionAt)).limit(1).all()
       .map((s) => ({ kind: "deletion" as const, at: s.deletionAt!, subscription: s })),
   ];
-  candidates.sort((a, b) => a.at.getTime() - b.at.getTime() || EVENT_ORDER[a.kind] - EVENT_ORDER[b.kind]);
+  // Same instant: by kind, then bases (no base id) before their add-ons.
+  candidates.sort((a, b) => a.at.getTime() - b.at.getTime() || EVENT_ORDER[a.kind] - EVENT_ORDER[b.kind] || Number(a.subscription.baseSubscriptionId !== null) - Number(b.subscription.baseSubscriptionId !== null));
   return candidates[0] ?? null;
 }
 
@@ -63,15 +73,22 @@ function offerOf(db: Db, subscription: Subscription) {
 /**
  * "Once the free trial period ends, the subscription term will begin and the subscription will convert
  * to paid status. The subscription will then auto-renew according to the same schedule."
+ * With Auto-renew off the trial is the whole subscription: it ends at the trial's end and no paid term
+ * starts ("the reason to turn it off during a trial is to avoid the charge", issue 10).
  */
 function convertTrial(db: Db, sub: Subscription, at: Date): void {
+  if (!sub.autoRenew) return expire(db, sub, at);
   const offer = offerOf(db, sub);
   const updated = updateRow(db, sub, { trialConvertedAt: at });
   postCharge(db, sub, { kind: "conversion", description: `${offer.name}: first paid term after the free trial`, quantity: sub.quantity, amountMinor: termCharge(offer, sub.billingFrequency, sub.quantity), currency: offer.currency, chargeStart: updated.termStart, chargeEnd: updated.termEnd }, at);
   recordActivity(db, { by: "system", subscription: sub, action: "conversion", at, before: { trial: true }, after: { trial: false, termStart: updated.termStart.toISOString(), termEnd: updated.termEnd.toISOString() } });
 }
 
-/** At term end: scheduled quantity applies, then the subscription renews (and is charged) or expires. */
+/**
+ * At term end: scheduled quantity applies, then the subscription renews (and is charged) or expires.
+ * An add-on renews only with its base (it never outlives it) and only while its own Auto-renew is on:
+ * an ISV add-on may opt out and then ends at its term end while the base renews (docs/decisions/0006).
+ */
 function endTerm(db: Db, sub: Subscription, at: Date): void {
   let current = sub;
   if (current.scheduledQuantity !== null) {
@@ -80,21 +97,25 @@ function endTerm(db: Db, sub: Subscription, at: Date): void {
     recordActivity(db, { by: "system", subscription: sub, action: "quantity", at, before: { quantity: sub.quantity }, after: { quantity } });
   }
   const base = current.baseSubscriptionId ? db.select().from(subscriptions).where(eq(subscriptions.id, current.baseSubscriptionId)).get() : null;
-  // An add-on renews with its base: it never outlives it.
-  const renews = base ? base.status === "active" && base.termStart.getTime() === at.getTime() : current.autoRenew;
-  if (renews) {
+  const baseRenewed = !base || (base.status === "active" && base.termStart.getTime() === at.getTime());
+  if (current.status === "active" && current.autoRenew && baseRenewed) {
     const offer = offerOf(db, current);
-    const termEnd = base ? base.termEnd : termEndFrom(at, current.billingFrequency);
-    const renewed = updateRow(db, current, { termStart: at, termEnd });
+    const termEnd = base ? base.termEnd : nextTermEnd(billingAnchor(current), at, current.billingFrequency);
+    // Storing the anchor on the first renewal keeps it once the term start moves on.
+    const renewed = updateRow(db, current, { termStart: at, termEnd, billingAnchorAt: billingAnchor(current) });
     postCharge(db, current, { kind: "renewal", description: `${offer.name}: renewal`, quantity: current.quantity, amountMinor: termCharge(offer, current.billingFrequency, current.quantity), currency: offer.currency, chargeStart: at, chargeEnd: termEnd }, at);
     recordActivity(db, { by: "system", subscription: sub, action: "renewal", at, before: { termEnd: sub.termEnd.toISOString() }, after: { termStart: at.toISOString(), termEnd: renewed.termEnd.toISOString() } });
     return;
   }
-  updateRow(db, current, { status: "expired", endedAt: at });
-  recordActivity(db, { by: "system", subscription: sub, action: "expiry", at, before: { status: "active" }, after: { status: "expired" } });
-  for (const addOn of db.select().from(subscriptions).where(and(eq(subscriptions.baseSubscriptionId, current.id), eq(subscriptions.status, "active"))).all()) {
-    updateRow(db, addOn, { status: "expired", endedAt: at });
-    recordActivity(db, { by: "system", subscription: addOn, action: "expiry", at, before: { status: "active" }, after: { status: "expired" } });
+  expire(db, current, at);
+}
+
+/** Ends a subscription at `at` without a charge; its add-ons (active or suspended) end with it. */
+function expire(db: Db, sub: Subscription, at: Date): void {
+  updateRow(db, sub, { status: "expired", endedAt: at });
+  recordActivity(db, { by: "system", subscription: sub, action: "expiry", at, before: { status: sub.status }, after: { status: "expired" } });
+  for (const addOn of db.select().from(subscriptions).where(and(eq(subscriptions.baseSubscriptionId, sub.id), inArray(subscriptions.status, ["active", "suspended"]))).all()) {
+    expire(db, addOn, at);
   }
 }
 

@@ -67,16 +67,28 @@ export function reactivate(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, n
     const base = db.select().from(subscriptions).where(eq(subscriptions.id, subscription.baseSubscriptionId)).get();
     if (base?.status !== "active") throw new DomainError("addon:base_not_active", "Reactivate the base subscription first: add-ons need an active base subscription.");
   }
-  const newTerm = subscription.termEnd <= now ? { termStart: now, termEnd: termEndFrom(now, subscription.billingFrequency) } : null;
+  // A term that ran out while suspended, or a free trial that ended while suspended (it never converted:
+  // the lifecycle converts active subscriptions only), gives way to a new paid term starting now, charged
+  // once; add-ons align to it. The suspended time is never charged.
+  const trialEnded = (sub: Subscription) => sub.trialEndsAt !== null && sub.trialConvertedAt === null && sub.trialEndsAt <= now;
+  const needsTerm = subscription.termEnd <= now || trialEnded(subscription);
+  if (needsTerm && !subscription.autoRenew) {
+    // The lifecycle ends it at that date (Auto-renew off); a reactivation must not start the term it opted out of.
+    throw new DomainError("subscription:invalid_transition", "This subscription ended at its renewal date because Auto-renew is off.");
+  }
+  const newTerm = needsTerm ? { termStart: now, termEnd: termEndFrom(now, subscription.billingFrequency), billingAnchorAt: now } : null;
   const apply = (sub: Subscription) => {
-    // A term that ran out while suspended starts afresh on reactivation, and is charged; add-ons align to it.
-    const changes: Partial<Subscription> = { status: "active", suspendedAt: null, suspensionReason: null, deletionAt: null, suspendedWithBase: false, ...newTerm };
+    const converts = newTerm !== null && sub.trialEndsAt !== null && sub.trialConvertedAt === null;
+    const changes: Partial<Subscription> = { status: "active", suspendedAt: null, suspensionReason: null, deletionAt: null, suspendedWithBase: false, ...newTerm, ...(converts ? { trialConvertedAt: now } : {}) };
     const updated = updateRow(db, sub, changes);
     if (newTerm) {
       const offer = db.select().from(offers).where(eq(offers.id, sub.offerId)).get()!;
-      postCharge(db, sub, { kind: "renewal", description: `${offer.name}: new term on reactivation`, quantity: sub.quantity, amountMinor: termCharge(offer, sub.billingFrequency, sub.quantity), currency: offer.currency, chargeStart: newTerm.termStart, chargeEnd: newTerm.termEnd }, now);
+      const charge = converts
+        ? { kind: "conversion" as const, description: `${offer.name}: first paid term after the free trial, from reactivation` }
+        : { kind: "renewal" as const, description: `${offer.name}: new term on reactivation` };
+      postCharge(db, sub, { ...charge, quantity: sub.quantity, amountMinor: termCharge(offer, sub.billingFrequency, sub.quantity), currency: offer.currency, chargeStart: newTerm.termStart, chargeEnd: newTerm.termEnd }, now);
     }
-    recordActivity(db, { by, subscription: sub, action: "reactivate", at: now, before: { status: "suspended" }, after: { status: "active" } });
+    recordActivity(db, { by, subscription: sub, action: "reactivate", at: now, before: { status: "suspended" }, after: { status: "active", ...(newTerm ? { termStart: now.toISOString(), termEnd: newTerm.termEnd.toISOString() } : {}), ...(converts ? { trial: false } : {}) } });
     return updated;
   };
   const updated = apply(subscription);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "./clock";
-import { allowedFrequencies, daysInTerm, daysRemaining, proRatedCharge, termCharge, termEndFrom, termMonths, unitPrice } from "./pricing";
+import { allowedFrequencies, billingAnchor, daysInTerm, daysRemaining, nextTermEnd, proRatedCharge, termCharge, termEndFrom, termMonths, unitPrice } from "./pricing";
 
 const d = (iso: string) => new Date(iso);
 
@@ -15,6 +15,35 @@ describe("termEndFrom", () => {
     ["2028-02-29T09:00:00.000Z", "annual", "2029-02-28T09:00:00.000Z"],
   ] as const)("%s + one %s term = %s (UTC calendar)", (start, frequency, end) => {
     expect(termEndFrom(d(start), frequency)).toEqual(d(end));
+  });
+
+  // Issue 10, item 5: "Anchor to the original day of the month (Jan 31 -> Feb 28 -> Mar 31)".
+  it.each([
+    ["2026-01-31T10:00:00.000Z", "monthly", ["2026-02-28T10:00:00.000Z", "2026-03-31T10:00:00.000Z", "2026-04-30T10:00:00.000Z", "2026-05-31T10:00:00.000Z"]],
+    ["2026-08-30T10:00:00.000Z", "monthly", ["2026-09-30T10:00:00.000Z", "2026-10-30T10:00:00.000Z", "2026-11-30T10:00:00.000Z", "2026-12-30T10:00:00.000Z", "2027-01-30T10:00:00.000Z", "2027-02-28T10:00:00.000Z", "2027-03-30T10:00:00.000Z"]],
+    ["2028-02-29T09:00:00.000Z", "annual", ["2029-02-28T09:00:00.000Z", "2030-02-28T09:00:00.000Z", "2031-02-28T09:00:00.000Z", "2032-02-29T09:00:00.000Z"]],
+  ] as const)("term n from %s (%s) ends n terms after the anchor, never after the previous end", (anchor, frequency, ends) => {
+    expect(ends.map((_, i) => termEndFrom(d(anchor), frequency, i + 1))).toEqual(ends.map(d));
+    // Each renewal finds the next anchored end from the previous one.
+    let previous = termEndFrom(d(anchor), frequency);
+    for (const end of ends.slice(1)) {
+      previous = nextTermEnd(d(anchor), previous, frequency);
+      expect(previous).toEqual(d(end));
+    }
+  });
+
+  it("steps to the next anchored end from any instant, far from the anchor too", () => {
+    const anchor = d("2026-01-31T10:00:00.000Z");
+    expect(nextTermEnd(anchor, d("2026-02-28T10:00:00.000Z"), "monthly")).toEqual(d("2026-03-31T10:00:00.000Z"));
+    expect(nextTermEnd(anchor, d("2026-02-28T09:59:59.999Z"), "monthly")).toEqual(d("2026-02-28T10:00:00.000Z"));
+    expect(nextTermEnd(anchor, d("2030-12-31T10:00:00.000Z"), "monthly")).toEqual(d("2031-01-31T10:00:00.000Z"));
+    expect(nextTermEnd(anchor, anchor, "annual")).toEqual(d("2027-01-31T10:00:00.000Z"));
+  });
+
+  it("counts from the term start while no anchor is stored", () => {
+    const termStart = d("2026-03-02T09:00:00.000Z");
+    expect(billingAnchor({ billingAnchorAt: null, termStart })).toEqual(termStart);
+    expect(billingAnchor({ billingAnchorAt: d("2026-01-31T09:00:00.000Z"), termStart })).toEqual(d("2026-01-31T09:00:00.000Z"));
   });
 
   it("counts one month for monthly and twelve for annual", () => {

@@ -1,6 +1,6 @@
 import { UTCDate } from "@date-fns/utc";
-import { addMonths, differenceInCalendarDays } from "date-fns";
-import type { BillingFrequency, Offer } from "@/db/schema";
+import { addMonths, differenceInCalendarDays, differenceInCalendarMonths } from "date-fns";
+import type { BillingFrequency, Offer, Subscription } from "@/db/schema";
 import { DAY_MS } from "./clock";
 
 /** A term lasts one month when billed monthly and one year when billed annually. */
@@ -8,9 +8,33 @@ export function termMonths(frequency: BillingFrequency): number {
   return frequency === "annual" ? 12 : 1;
 }
 
-/** End of a term that starts at `start`, in UTC calendar months (Jan 31 + 1 month = Feb 28/29). */
-export function termEndFrom(start: Date, frequency: BillingFrequency): Date {
-  return new Date(addMonths(new UTCDate(start), termMonths(frequency)).getTime());
+/**
+ * End of term number `termIndex` (1 = the first) counted from the billing anchor, in UTC calendar
+ * months. Always from the anchor, never from the previous term's end: "Anchor to the original day of
+ * the month (Jan 31 -> Feb 28 -> Mar 31), as billing anchors work elsewhere; same for annual terms from
+ * Feb 29" (issue 10). Adding a month to Feb 28 would give Mar 28 and the day would stay lost.
+ */
+export function termEndFrom(anchor: Date, frequency: BillingFrequency, termIndex = 1): Date {
+  return new Date(addMonths(new UTCDate(anchor), termMonths(frequency) * termIndex).getTime());
+}
+
+/**
+ * The end of the term that follows one ending at `previousEnd`: the first anchored term end after it.
+ * A term that ran short of its anchor's day (Feb 28 for a Jan 31 anchor) is followed by the anchored
+ * one (Mar 31), so renewals return to the original day of the month.
+ */
+export function nextTermEnd(anchor: Date, previousEnd: Date, frequency: BillingFrequency): Date {
+  const months = termMonths(frequency);
+  // Start a term below the answer (calendar months can only overcount it by one) and step up.
+  let index = Math.max(1, Math.floor(differenceInCalendarMonths(new UTCDate(previousEnd), new UTCDate(anchor)) / months) - 1);
+  let end = termEndFrom(anchor, frequency, index);
+  while (end.getTime() <= previousEnd.getTime()) end = termEndFrom(anchor, frequency, ++index);
+  return end;
+}
+
+/** A subscription's billing anchor; rows written before the anchor existed count from their term start. */
+export function billingAnchor(subscription: Pick<Subscription, "billingAnchorAt" | "termStart">): Date {
+  return subscription.billingAnchorAt ?? subscription.termStart;
 }
 
 /** The billing frequencies an offer allows: those it has a price for. */

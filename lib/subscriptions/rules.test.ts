@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Offer, Subscription } from "@/db/schema";
 import { DAY_MS, HOUR_MS } from "./clock";
-import { cancelOption, cancellationWindowEnds, dataDeletionDate, dataRetentionDays, isCommercialMarketplace, isWithinRefundWindow, nextRenewalDate } from "./rules";
+import { cancelOption, cancellationWindowEnds, dataDeletionDate, dataRetentionDays, isCommercialMarketplace, isWithinRefundWindow, nextRenewalDate, renewalOutlook } from "./rules";
 
 const ORDERED = new Date("2026-03-02T09:00:00.000Z");
 const at = (ms: number) => new Date(ORDERED.getTime() + ms);
@@ -142,5 +142,37 @@ describe("cancelOption", () => {
   it("refunds a trial cancelled inside the window", () => {
     const trial = subscription({ trialEndsAt: at(30 * DAY_MS) });
     expect(cancelOption(trial, ISV_LICENSE, at(HOUR_MS)).kind).toBe("refund");
+  });
+});
+
+// Issue 10, items 1 and 6: the words beside **Auto-renew** follow what the lifecycle does.
+describe("renewalOutlook", () => {
+  const TRIAL_ENDS = new Date("2026-04-01T09:00:00.000Z");
+  const TERM_END = new Date("2026-05-01T09:00:00.000Z");
+  const paid = subscription();
+  const inTrial = subscription({ trialEndsAt: TRIAL_ENDS, termEnd: TERM_END });
+  const renewingBase = { autoRenew: true, cancellationScheduledAt: null };
+
+  it("renews at the term end, or converts at the trial's end and renews after the first paid term", () => {
+    expect(renewalOutlook(paid, true, null)).toEqual({ kind: "renews", at: paid.termEnd });
+    expect(renewalOutlook(inTrial, true, null)).toEqual({ kind: "trial_converts", trialEndsAt: TRIAL_ENDS, renewsAt: TERM_END });
+  });
+
+  it("with Auto-renew off ends at the term end, or at the trial's end without a paid term", () => {
+    expect(renewalOutlook(paid, false, null)).toEqual({ kind: "ends", at: paid.termEnd });
+    expect(renewalOutlook(inTrial, false, null)).toEqual({ kind: "trial_ends", at: TRIAL_ENDS });
+    expect(renewalOutlook({ ...inTrial, trialConvertedAt: TRIAL_ENDS }, false, null)).toEqual({ kind: "ends", at: TERM_END });
+  });
+
+  it("pauses while suspended, but Auto-renew off still ends it on its date", () => {
+    expect(renewalOutlook({ ...paid, status: "suspended" }, true, null)).toEqual({ kind: "paused" });
+    expect(renewalOutlook({ ...inTrial, status: "suspended" }, false, null)).toEqual({ kind: "trial_ends", at: TRIAL_ENDS });
+  });
+
+  it("an add-on follows its own box while the base renews, and ends with a base that doesn't", () => {
+    expect(renewalOutlook(paid, true, renewingBase)).toEqual({ kind: "renews", at: paid.termEnd });
+    expect(renewalOutlook(paid, false, renewingBase)).toEqual({ kind: "ends", at: paid.termEnd });
+    expect(renewalOutlook(paid, true, { autoRenew: false, cancellationScheduledAt: null })).toEqual({ kind: "ends_with_base", at: paid.termEnd });
+    expect(renewalOutlook(inTrial, true, { autoRenew: true, cancellationScheduledAt: TRIAL_ENDS })).toEqual({ kind: "ends_with_base", at: TRIAL_ENDS });
   });
 });

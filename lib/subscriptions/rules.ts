@@ -47,6 +47,33 @@ export function nextRenewalDate(subscription: Pick<Subscription, "trialEndsAt" |
 }
 
 /**
+ * What happens at the next renewal date with Auto-renew set to `autoRenew` (the page shows it beside
+ * the box as the user ticks it). With Auto-renew off a subscription ends at that date, even while
+ * suspended; during a free trial that is the trial's end, with no paid term and no charge. An add-on
+ * ends with its base when the base won't renew, whatever its own box says.
+ */
+export type RenewalOutlook =
+  | { kind: "renews"; at: Date }
+  | { kind: "trial_converts"; trialEndsAt: Date; renewsAt: Date }
+  | { kind: "paused" }
+  | { kind: "ends"; at: Date }
+  | { kind: "trial_ends"; at: Date }
+  | { kind: "ends_with_base"; at: Date };
+
+export function renewalOutlook(
+  subscription: Pick<Subscription, "status" | "trialEndsAt" | "trialConvertedAt" | "termEnd">,
+  autoRenew: boolean,
+  base: Pick<Subscription, "autoRenew" | "cancellationScheduledAt"> | null,
+): RenewalOutlook {
+  const at = nextRenewalDate(subscription);
+  const inTrial = at !== subscription.termEnd;
+  if (base && (!base.autoRenew || base.cancellationScheduledAt)) return { kind: "ends_with_base", at };
+  if (!autoRenew) return inTrial ? { kind: "trial_ends", at } : { kind: "ends", at };
+  if (subscription.status === "suspended") return { kind: "paused" };
+  return inTrial ? { kind: "trial_converts", trialEndsAt: at, renewsAt: subscription.termEnd } : { kind: "renews", at };
+}
+
+/**
  * What **Cancel** would do now. "You have the option to cancel license-based SaaS subscriptions from
  * third-party ISV publishers"; usage-based ones "can be de-provisioned as a cancellation method".
  */

@@ -5,6 +5,6 @@
 export { unavailableReasonText, AZURE_PORTAL_URL, type UnavailableReason } from "./availability";
 export { cartLineProblemText } from "./orders";
 export { licensesApply, quantityAtRenewal } from "./quantity";
-export { cancellationWindowEnds, dataDeletionDate, dataRetentionDays, isCommercialMarketplace, isWithinRefundWindow, nextRenewalDate, type CancelOption } from "./rules";
+export { cancellationWindowEnds, dataDeletionDate, dataRetentionDays, isCommercialMarketplace, isWithinRefundWindow, nextRenewalDate, renewalOutlook, type CancelOption, type RenewalOutlook } from "./rules";
 export { termEndFrom, proRatedCharge, termCharge, unitPrice, allowedFrequencies } from "./pricing";
 export { can, ROLE_LABELS } from "./permissions";

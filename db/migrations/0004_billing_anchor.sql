@@ -1,0 +1,1 @@
+ALTER TABLE `subscriptions` ADD `billing_anchor_at` integer;
