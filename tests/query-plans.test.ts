@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppDatabase } from "@/db/client";
 import { loadActor } from "@/lib/auth/actor";
 import { addToCart, buy, fixedClock, getCart, getOrder, type Actor } from "@/lib/subscriptions";
 import { isLifecycleDue } from "@/lib/subscriptions/system";
 import { BUY_OFFER_ID, generateBenchData, QUICK_SIZE, type BenchData } from "@/scripts/bench/generate";
-import { captureQueries, explain, PLAN_CASES, planAllCases } from "@/scripts/bench/plans";
+import { explain, explainOnFreshConnection, PLAN_CASES, planAllCases } from "@/scripts/bench/plans";
 import { freshDb, SEED_NOW, type TestDb } from "./helpers";
 
 /**
@@ -40,11 +41,11 @@ describe("every page's queries on a partner with thousands of customers", () => 
 describe("the Buy path on a partner with thousands of customers", () => {
   let actor: Actor;
   const clock = fixedClock(SEED_NOW);
-  const addOne = (customerId: string) => addToCart(t.db, actor, clock, { customerId, offerId: BUY_OFFER_ID, quantity: 1, billingFrequency: "monthly" });
-  const buyCart = (customerId: string) => buy(t.db, actor, clock, { customerId, idempotencyKey: randomUUID() }).order;
+  const addOne = (customerId: string, db: AppDatabase = t.db) => addToCart(db, actor, clock, { customerId, offerId: BUY_OFFER_ID, quantity: 1, billingFrequency: "monthly" });
+  const buyCart = (customerId: string, db: AppDatabase = t.db) => buy(db, actor, clock, { customerId, idempotencyKey: randomUUID() }).order;
   /** Every plan line that scans a table or reads a big one whole, with its statement. */
-  const scansIn = (step: () => unknown) => {
-    const queries = captureQueries(t.db.$client, step).map((q) => explain(t.db.$client, q));
+  const scansIn = (step: (db: AppDatabase) => unknown) => {
+    const queries = explainOnFreshConnection(t.db, step);
     expect(queries.length).toBeGreaterThan(0);
     return queries.flatMap((q) => [...q.problems, ...q.notes].map((line) => `${line} in: ${q.sql}`));
   };
@@ -55,34 +56,43 @@ describe("the Buy path on a partner with thousands of customers", () => {
 
   it("the lifecycle check every signed-in request makes", () => {
     expect(isLifecycleDue(t.db, actor.partnerId, SEED_NOW)).toBe(false);
-    expect(scansIn(() => isLifecycleDue(t.db, actor.partnerId, SEED_NOW))).toEqual([]);
+    expect(scansIn((db) => isLifecycleDue(db, actor.partnerId, SEED_NOW))).toEqual([]);
   });
 
   it("Add to cart", () => {
-    expect(scansIn(() => addOne(data.buyCustomerIds[0]))).toEqual([]);
+    expect(scansIn((db) => addOne(data.buyCustomerIds[0], db))).toEqual([]);
   });
 
   it("the cart", () => {
     const customerId = data.buyCustomerIds[1];
     addOne(customerId);
-    expect(scansIn(() => expect(getCart(t.db, actor, customerId).items).toHaveLength(1))).toEqual([]);
+    expect(scansIn((db) => expect(getCart(db, actor, customerId).items).toHaveLength(1))).toEqual([]);
   });
 
   it("Buy", () => {
     const customerId = data.buyCustomerIds[2];
     addOne(customerId);
-    expect(scansIn(() => buyCart(customerId))).toEqual([]);
+    expect(scansIn((db) => buyCart(customerId, db))).toEqual([]);
   });
 
   it("the order's subscriptions, Buy's answer", () => {
     const customerId = data.buyCustomerIds[3];
     addOne(customerId);
     const order = buyCart(customerId);
-    expect(scansIn(() => expect(getOrder(t.db, actor, customerId, order.id).lines).toHaveLength(1))).toEqual([]);
+    expect(scansIn((db) => expect(getOrder(db, actor, customerId, order.id).lines).toHaveLength(1))).toEqual([]);
   });
 });
 
 describe("the plan check itself", () => {
+  it("sees the queries prepared once per connection, even after the app's own connection prepared them", () => {
+    const signedIn = PLAN_CASES[0];
+    planAllCases(t.db, data, SEED_NOW, [signedIn]);
+    const [{ queries }] = planAllCases(t.db, data, SEED_NOW, [signedIn]);
+    const tables = queries.map((q) => /from "(\w+)"/.exec(q.sql)?.[1]);
+    expect(tables).toEqual(expect.arrayContaining(["sessions", "users", "partner_clocks", "subscriptions", "app_clock"]));
+  });
+
+
   const check = (sql: string, params: unknown[] = ["contoso-partners"]) => explain(t.db.$client, { sql, params }).problems;
 
   it("fails a full scan of a big table, with or without an index", () => {

@@ -1,9 +1,9 @@
 // EXPLAIN QUERY PLAN of the SQL every page and API read issues, captured while the domain runs.
 import type Database from "better-sqlite3";
-import type { AppDatabase } from "@/db/client";
+import { openDatabase, type AppDatabase } from "@/db/client";
 import { loadActor } from "@/lib/auth/actor";
 import { createSession, sessionUserId } from "@/lib/auth/session";
-import { activityFilterOptions, clockStatus, getCustomer, getSubscriptionDetail, isDemoData, listActivity, listCatalog, listCustomers, listSubscriptions, nextInvoice, type Actor, type PartnerClock } from "@/lib/subscriptions";
+import { activityFilterOptions, clockStatus, getCustomer, getOrderDetail, getSubscriptionDetail, isDemoData, listActivity, listCatalog, listCustomers, listOrders, listSubscriptions, nextInvoice, type Actor, type PartnerClock } from "@/lib/subscriptions";
 import { isLifecycleDue, partnerClockFor } from "@/lib/subscriptions/system";
 import type { BenchData } from "./generate";
 
@@ -123,6 +123,14 @@ export const PLAN_CASES: PlanCase[] = [
   { name: "catalog, last page", run: ({ db, actor, data }) => listCatalog(db, actor, data.customerId, { page: data.catalogPages }) },
   { name: "a subscription's page", run: ({ db, actor, clock, data }) => getSubscriptionDetail(db, actor, clock, data.subscriptionId) },
   { name: "GET /api/customers/{id}/subscriptions", run: ({ db, actor, clock, data }) => listSubscriptions(db, actor, clock, data.customerId, {}) },
+  { name: "a customer's Orders", run: ({ db, actor, data }) => listOrders(db, actor, data.customerId) },
+  {
+    name: "an order's page",
+    run: ({ db, actor, clock, data }) => {
+      const [first] = listOrders(db, actor, data.customerId).items;
+      if (first) getOrderDetail(db, actor, clock, data.customerId, first.order.id);
+    },
+  },
   { name: "/activity", run: ({ db, actor }) => (activityFilterOptions(db, actor), listActivity(db, actor, { limit: 300 })) },
   { name: "/activity filtered by customer", run: ({ db, actor, data }) => listActivity(db, actor, { customerId: data.customerId, limit: 300 }) },
   { name: "/activity filtered by user and action", run: ({ db, actor }) => listActivity(db, actor, { userId: "contoso-helpdesk-agent", action: "suspend", limit: 300 }) },
@@ -133,11 +141,27 @@ export interface CasePlans {
   queries: PlannedQuery[];
 }
 
+/**
+ * Runs `fn` on a new connection to the same database file and explains every statement it executed.
+ * A new connection, because queries prepared once per connection (db/prepared.ts) would otherwise
+ * have been prepared before the capture began, and run unseen.
+ */
+export function explainOnFreshConnection(db: AppDatabase, fn: (db: AppDatabase) => unknown): PlannedQuery[] {
+  const fresh = openDatabase(db.$client.name);
+  try {
+    return captureQueries(fresh.$client, () => fn(fresh)).map((q) => explain(fresh.$client, q));
+  } finally {
+    fresh.$client.close();
+  }
+}
+
 /** Runs every case as the partner's global admin at `now` and explains what it executed. */
 export function planAllCases(db: AppDatabase, data: BenchData, now: Date, cases: PlanCase[] = PLAN_CASES): CasePlans[] {
   const actor = loadActor(db, "contoso-global-admin");
   if (!actor) throw new Error("The demo seed's contoso-global-admin is missing");
-  const clock = partnerClockFor(db, actor.partnerId, () => now);
   const { token } = createSession(db, actor.userId, now);
-  return cases.map((c) => ({ name: c.name, queries: captureQueries(db.$client, () => c.run({ db, actor, clock, data, token })).map((q) => explain(db.$client, q)) }));
+  return cases.map((c) => ({
+    name: c.name,
+    queries: explainOnFreshConnection(db, (fresh) => c.run({ db: fresh, actor, clock: partnerClockFor(fresh, actor.partnerId, () => now), data, token })),
+  }));
 }
