@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { offers, partnerClocks, partners, subscriptions, type Subscription } from "@/db/schema";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { recordActivity } from "./activity";
 import { postCharge } from "./billing";
 import { endNow, updateRow } from "./manage";
@@ -16,54 +18,56 @@ interface DueEvent {
   subscription: Subscription;
 }
 
+const partnerParam = sql.placeholder("partnerId");
+const untilParam = sql.placeholder("until");
+
 /**
- * The next lifecycle event of one partner at or before `until`, bases before their add-ons at the
- * same instant. Each kind is one LIMIT 1 lookup on its own partner-scoped index; the conditions are
- * written as the partial indexes' own terms so SQLite can use them.
+ * The first subscription of one kind of event due by `until`, as a query prepared once per
+ * connection: the lifecycle check runs on every signed-in request, and building seven queries'
+ * SQL each time cost ten times what running them did. The conditions are written as the partial
+ * indexes' own terms so SQLite can use them; each is one LIMIT 1 seek.
  */
+function dueLookup(where: (partner: SQL) => SQL | undefined, at: SQLiteColumn) {
+  return preparedQuery((db) =>
+    db.select().from(subscriptions)
+      .where(and(where(eq(subscriptions.partnerId, partnerParam)), lte(at, untilParam)))
+      .orderBy(asc(at), asc(subscriptions.baseSubscriptionId)).limit(1).prepare(),
+  );
+}
+
+const active = eq(subscriptions.status, "active");
+// Auto-renew off ends a subscription at its renewal date even while it is suspended, like a scheduled
+// cancellation: a reactivation later must not start (and charge) the term the customer opted out of.
+const lapsing = and(eq(subscriptions.status, "suspended"), eq(subscriptions.autoRenew, false));
+const inTrial = sql`trial_converted_at is null and trial_ends_at is not null`;
+const pastTrial = or(isNull(subscriptions.trialEndsAt), isNotNull(subscriptions.trialConvertedAt));
+
+const DUE_LOOKUPS: { kind: EventKind; at: (s: Subscription) => Date; lookup: ReturnType<typeof dueLookup> }[] = [
+  // A scheduled cancellation takes effect on its date even while the subscription is suspended.
+  { kind: "cancellation", at: (s) => s.cancellationScheduledAt!, lookup: dueLookup((p) => and(p, sql`cancellation_scheduled_at is not null and status in ('active', 'suspended')`), subscriptions.cancellationScheduledAt) },
+  { kind: "conversion", at: (s) => s.trialEndsAt!, lookup: dueLookup((p) => and(p, active, inTrial), subscriptions.trialEndsAt) },
+  { kind: "conversion", at: (s) => s.trialEndsAt!, lookup: dueLookup((p) => and(p, lapsing, inTrial), subscriptions.trialEndsAt) },
+  { kind: "term_end", at: (s) => s.termEnd, lookup: dueLookup((p) => and(p, active, pastTrial), subscriptions.termEnd) },
+  { kind: "term_end", at: (s) => s.termEnd, lookup: dueLookup((p) => and(p, lapsing, pastTrial), subscriptions.termEnd) },
+  { kind: "deletion", at: (s) => s.deletionAt!, lookup: dueLookup((p) => and(p, eq(subscriptions.status, "suspended"), sql`deletion_at is not null`), subscriptions.deletionAt) },
+];
+
+/** The next lifecycle event of one partner at or before `until`, bases before their add-ons at the same instant. */
 function nextDueEvent(db: Db, partnerId: string, until: Date): DueEvent | null {
-  const partner = eq(subscriptions.partnerId, partnerId);
-  const active = eq(subscriptions.status, "active");
-  // Auto-renew off ends a subscription at its renewal date even while it is suspended, like a scheduled
-  // cancellation: a reactivation later must not start (and charge) the term the customer opted out of.
-  const lapsing = and(eq(subscriptions.status, "suspended"), eq(subscriptions.autoRenew, false));
-  const trialEnds = (status: SQL | undefined) =>
-    db.select().from(subscriptions)
-      .where(and(partner, status, sql`trial_converted_at is null and trial_ends_at is not null`, lte(subscriptions.trialEndsAt, until)))
-      .orderBy(asc(subscriptions.trialEndsAt), asc(subscriptions.baseSubscriptionId)).limit(1).all()
-      .map((s) => ({ kind: "conversion" as const, at: s.trialEndsAt!, subscription: s }));
-  const termEnds = (status: SQL | undefined) =>
-    db.select().from(subscriptions)
-      .where(and(partner, status, lte(subscriptions.termEnd, until), or(isNull(subscriptions.trialEndsAt), isNotNull(subscriptions.trialConvertedAt))))
-      .orderBy(asc(subscriptions.termEnd), asc(subscriptions.baseSubscriptionId)).limit(1).all()
-      .map((s) => ({ kind: "term_end" as const, at: s.termEnd, subscription: s }));
-  const candidates: DueEvent[] = [
-    // A scheduled cancellation takes effect on its date even while the subscription is suspended.
-    ...db.select().from(subscriptions)
-      .where(and(partner, sql`cancellation_scheduled_at is not null and status in ('active', 'suspended')`, lte(subscriptions.cancellationScheduledAt, until)))
-      .orderBy(asc(subscriptions.cancellationScheduledAt)).limit(1).all()
-      .map((s) => ({ kind: "cancellation" as const, at: s.cancellationScheduledAt!, subscription: s })),
-    ...trialEnds(active),
-    ...trialEnds(lapsing),
-    ...termEnds(active),
-    ...termEnds(lapsing),
-    ...db.select().from(subscriptions)
-      .where(and(partner, eq(subscriptions.status, "suspended"), sql`deletion_at is not null`, lte(subscriptions.deletionAt, until)))
-      .orderBy(asc(subscriptions.deletionAt)).limit(1).all()
-      .map((s) => ({ kind: "deletion" as const, at: s.deletionAt!, subscription: s })),
-  ];
+  const candidates = DUE_LOOKUPS.flatMap(({ kind, at, lookup }) => lookup(db).all({ partnerId, until: until.getTime() }).map((s) => ({ kind, at: at(s), subscription: s })));
   // Same instant: by kind, then bases (no base id) before their add-ons.
   candidates.sort((a, b) => a.at.getTime() - b.at.getTime() || EVENT_ORDER[a.kind] - EVENT_ORDER[b.kind] || Number(a.subscription.baseSubscriptionId !== null) - Number(b.subscription.baseSubscriptionId !== null));
   return candidates[0] ?? null;
 }
+
+const clockMove = preparedQuery((db) => db.select({ moveTo: partnerClocks.moveTo }).from(partnerClocks).where(eq(partnerClocks.partnerId, partnerParam)).prepare());
 
 /**
  * Whether this partner has lifecycle work by `until`: a Demo clock move not yet finished, or an event
  * due. Read-only and a handful of index lookups, so every request can ask before it opens a write.
  */
 export function isLifecycleDue(db: Db, partnerId: string, until: Date): boolean {
-  const clock = db.select({ moveTo: partnerClocks.moveTo }).from(partnerClocks).where(eq(partnerClocks.partnerId, partnerId)).get();
-  return Boolean(clock?.moveTo) || nextDueEvent(db, partnerId, until) !== null;
+  return Boolean(clockMove(db).get({ partnerId })?.moveTo) || nextDueEvent(db, partnerId, until) !== null;
 }
 
 function offerOf(db: Db, subscription: Subscription) {
