@@ -21,6 +21,8 @@ export function AddOnsSection({ detail, canBuy, errors }: { detail: Subscription
             {addOns.map(({ offer, subscription }) => {
               const id = `addon-${offer.id}`;
               const price = base.billingFrequency === "annual" ? offer.annualPriceMinor : offer.monthlyPriceMinor;
+              // The licenses the add-on will have: a scheduled decrease, not the current quantity.
+              const shown = subscription ? quantityAtRenewal(subscription) : 0;
               return (
                 <li key={offer.id} className="flex flex-wrap items-center gap-4 py-3">
                   <div className="min-w-0 flex-1">
@@ -34,13 +36,15 @@ export function AddOnsSection({ detail, canBuy, errors }: { detail: Subscription
                     </p>
                     {errors?.[`addon:${offer.id}`]?.map((e) => <p key={e} className="text-xs font-semibold text-red-700">{e}</p>)}
                   </div>
+                  {/* What the field showed at load: a field left as it was is no change (the domain checks it). */}
+                  <input type="hidden" name={`addonShown:${offer.id}`} value={shown} />
                   <input
                     id={id}
                     name={`addon:${offer.id}`}
                     type="number"
                     min={subscription ? offer.minQuantity : 0}
                     max={offer.maxQuantity}
-                    defaultValue={subscription ? quantityAtRenewal(subscription) : 0}
+                    defaultValue={shown}
                     disabled={!canBuy || (!!addOnBlocker && !subscription) || subscription?.status === "suspended"}
                     className="w-24 rounded border border-neutral-400 px-2 py-1.5 text-sm disabled:bg-neutral-100"
                   />

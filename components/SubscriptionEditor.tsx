@@ -7,7 +7,15 @@ import { SubscriptionForm, type FormPermissions } from "./SubscriptionForm";
 import { Alert } from "./ui/Alert";
 
 /**
- * The details page's form, remounted on every new version, with the last result kept across remounts.
+ * The form's identity: the base's version and each add-on's. A change to an add-on alone leaves the
+ * base's version as it is, and the form must still start again from the new quantities.
+ */
+function formKey({ subscription, addOns }: SubscriptionDetail): string {
+  return [subscription.version, ...addOns.map((a) => (a.subscription ? `${a.subscription.id}@${a.subscription.version}` : "-"))].join(":");
+}
+
+/**
+ * The details page's form, remounted on every new version (see formKey), with the last result kept across remounts.
  * A change's message is shown once the page shows the new version: shown earlier, it would invite the
  * user to type into a form that is about to be replaced.
  */
@@ -18,7 +26,7 @@ export function SubscriptionEditor({ detail, permissions }: { detail: Subscripti
     <div className="space-y-3">
       {notice && notice.submittedWith !== detail && <Alert tone="success">{notice.message}</Alert>}
       <SubscriptionForm
-        key={detail.subscription.version}
+        key={formKey(detail)}
         detail={detail}
         permissions={permissions}
         onSaved={(message, changed) => {

@@ -107,10 +107,11 @@ export function SubscriptionForm({
           {status === "suspended" && s.status === "active" && (
             <div className="mt-3 max-w-xs">
               <label htmlFor="suspensionReason" className="block text-sm font-semibold">
-                Reason for suspension
+                Reason for suspension (optional)
               </label>
-              <select id="suspensionReason" name="suspensionReason" required defaultValue="" className="mt-1 w-full rounded border border-neutral-400 px-2 py-2 text-sm">
-                <option value="" disabled>Choose a reason</option>
+              {/* The how-to's procedure is "choose Suspended, Submit": a reason may be given, never required. */}
+              <select id="suspensionReason" name="suspensionReason" defaultValue="" className="mt-1 w-full rounded border border-neutral-400 px-2 py-2 text-sm">
+                <option value="">No reason given</option>
                 {Object.entries(SUSPENSION_REASON_LABELS).map(([value, label]) => (
                   <option key={value} value={value}>{label}</option>
                 ))}

@@ -75,7 +75,11 @@ export const signInSchema = z.object({
   next: z.string().optional(),
 });
 
-/** The details page's Submit. Add-on quantities arrive as `addon:<offerId>` fields (0 = none). */
+/**
+ * The details page's Submit. Add-on quantities arrive as `addon:<offerId>` fields (0 = none), and what
+ * each of those fields showed when the page was loaded as `addonShown:<offerId>`: an add-on field still
+ * showing that value was not touched, and the domain makes no change for it.
+ */
 export const subscriptionChangesSchema = z
   .object({
     subscriptionId: idSchema,
@@ -88,15 +92,17 @@ export const subscriptionChangesSchema = z
   .catchall(z.unknown())
   .transform((input, ctx) => {
     const addOns: Record<string, number> = {};
+    const shown: Record<string, number> = {};
     for (const [key, value] of Object.entries(input)) {
-      if (!key.startsWith("addon:")) continue;
+      const field = key.startsWith("addon:") ? { prefix: "addon:", into: addOns } : key.startsWith("addonShown:") ? { prefix: "addonShown:", into: shown } : null;
+      if (!field) continue;
       // An empty add-on field means none, as the form's placeholder 0 does.
       const parsed = addOnQuantitySchema.safeParse(value === "" ? 0 : value);
       if (!parsed.success) ctx.addIssue({ code: "custom", path: [key], message: parsed.error.issues[0].message });
-      else addOns[key.slice("addon:".length)] = parsed.data;
+      else field.into[key.slice(field.prefix.length)] = parsed.data;
     }
     const { subscriptionId, version, quantity, status, suspensionReason, autoRenew } = input;
-    return { subscriptionId, version, quantity, status, suspensionReason, autoRenew, addOns };
+    return { subscriptionId, version, quantity, status, suspensionReason, autoRenew, addOns, ...(Object.keys(shown).length > 0 ? { addOnsShown: shown } : {}) };
   });
 
 export const CANCELLATION_REASONS = ["Customer request", "Bought by mistake", "Moving to another product", "Nonpayment", "Fraud", "Other"] as const;
@@ -236,9 +242,12 @@ export const apiSubscriptionChangesSchema = z.object({
   version: versionSchema,
   quantity: quantitySchema.optional(),
   status: z.enum(["active", "suspended"]).optional(),
-  suspensionReason: z.enum(SUSPENSION_REASONS).optional(),
+  // Optional, as on the page: "choose Suspended, Submit" suspends; null says "no reason" explicitly.
+  suspensionReason: z.enum(SUSPENSION_REASONS).nullable().optional(),
   autoRenew: z.boolean().optional(),
   addOns: z.record(z.string(), addOnQuantitySchema).optional(),
+  /** What the caller last read for each add-on (see subscriptionChangesSchema's `addonShown:` fields). */
+  addOnsShown: z.record(z.string(), addOnQuantitySchema).optional(),
 });
 
 export const apiCancelSchema = cancelSchema.omit({ subscriptionId: true });

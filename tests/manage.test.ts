@@ -187,11 +187,21 @@ describe("reactivating after a scheduled cancellation date passed", () => {
 });
 
 describe("suspend", () => {
-  it("needs a reason, and changes nothing without one", () => {
+  // The how-to's steps are "choose Suspended. Then Submit your changes.": a reason may be given, never required.
+  it("suspends without a reason (issue 10, item 9), and keeps one when given", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1" });
-    const error = expectRefused(db, "invalid_input", () => submitChanges(db, admin, clock, sub.id, { status: "suspended", quantity: 4 }));
-    expect(error.fieldErrors).toEqual({ suspensionReason: ["Choose a reason."] });
+    expect(submitChanges(db, admin, clock, sub.id, { status: "suspended", quantity: 4 })).toEqual([
+      "Quantity changed to 4.",
+      "Subscription suspended. Its data will be deleted on May 31, 2026 unless it is reactivated.",
+    ]);
+    expect(stored(db, sub.id)).toMatchObject({ status: "suspended", quantity: 4, suspensionReason: null });
+    submitChanges(db, admin, clock, sub.id, { status: "active" });
+    submitChanges(db, admin, clock, sub.id, { status: "suspended", suspensionReason: null });
+    expect(stored(db, sub.id)).toMatchObject({ status: "suspended", suspensionReason: null });
+    submitChanges(db, admin, clock, sub.id, { status: "active" });
+    submitChanges(db, admin, clock, sub.id, { status: "suspended", suspensionReason: "fraud" });
+    expect(stored(db, sub.id)).toMatchObject({ status: "suspended", suspensionReason: "fraud" });
   });
 
   it("tells the date the data will be deleted", () => {

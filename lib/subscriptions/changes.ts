@@ -15,10 +15,17 @@ export interface SubscriptionChanges {
   version: number;
   quantity?: number;
   status?: "active" | "suspended";
-  suspensionReason?: SuspensionReason;
+  /** Optional: "choose Suspended, Submit" is the whole procedure; a reason may be given. */
+  suspensionReason?: SuspensionReason | null;
   autoRenew?: boolean;
   /** Add-on offer id -> licenses wanted. */
   addOns?: Record<string, number>;
+  /**
+   * Add-on offer id -> the licenses its field showed when the page was loaded. The base's version does
+   * not move when an add-on changes, so this is how an add-on field the user left alone is told apart
+   * from one set back on purpose: a field still showing what it showed is no change.
+   */
+  addOnsShown?: Record<string, number>;
 }
 
 const dateText = formatDate;
@@ -61,9 +68,19 @@ export function submitSubscriptionChanges(db: Db, actor: Actor, clock: Clock, ch
         messages.push(updated.autoRenew ? "Auto-renew turned on." : `Auto-renew turned off. The subscription ends on ${dateText(nextRenewalDate(updated))}.`);
         refresh();
       }
-      const current = new Map(eligibleAddOns(tx, ctx).map((a) => [a.offer.id, a.subscription ? quantityAtRenewal(a.subscription) : 0]));
+      const eligible = eligibleAddOns(tx, ctx);
+      const current = new Map(eligible.map((a) => [a.offer.id, a.subscription ? quantityAtRenewal(a.subscription) : 0]));
       for (const [offerId, quantity] of Object.entries(changes.addOns ?? {})) {
+        const shown = changes.addOnsShown?.[offerId];
+        // A field the user did not touch never produces a change, whatever happened to the add-on
+        // since the page was loaded (e.g. a decrease scheduled on the add-on's own page).
+        if (shown !== undefined && quantity === shown) continue;
         if (current.get(offerId) === quantity) continue;
+        if (shown !== undefined && current.has(offerId) && current.get(offerId) !== shown) {
+          // The user typed a new quantity over one that has changed since: ask, rather than overwrite it.
+          const name = eligible.find((a) => a.offer.id === offerId)!.offer.name;
+          throw new DomainError("subscription:stale", `${name} changed since the page was loaded. Reload the page and try again.`);
+        }
         assertCan(actor, "buy_addons");
         const { offer, outcome } = setAddOnQuantity(tx, actor, { actor, action: "buy_addons" }, ctx, offerId, quantity, now);
         if (outcome === "bought") messages.push(`${offer.name} added: ${quantity} license(s), pro-rated to the base's term end.`);
@@ -72,8 +89,8 @@ export function submitSubscriptionChanges(db: Db, actor: Actor, clock: Clock, ch
       }
       if (statusChange === "suspended") {
         assertCan(actor, "suspend");
-        if (!changes.suspensionReason) throw new DomainError("invalid_input", "Choose why the subscription is suspended.", { suspensionReason: ["Choose a reason."] });
-        const updated = suspend(tx, { actor, action: "suspend" }, ctx, changes.suspensionReason, now);
+        // The how-to's procedure is "choose Suspended, Submit": a reason is kept when given, never required.
+        const updated = suspend(tx, { actor, action: "suspend" }, ctx, changes.suspensionReason ?? null, now);
         messages.push(`Subscription suspended. Its data will be deleted on ${dateText(updated.deletionAt!)} unless it is reactivated.`);
       }
       return messages;

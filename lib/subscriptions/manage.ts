@@ -47,7 +47,7 @@ function addOnsOf(db: Db, base: Subscription): Subscription[] {
  * "When you change the status of a subscription to Suspended, users are not able to sign in or access services."
  * "Suspending the base subscription will also suspend any associated add-ons."
  */
-export function suspend(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, reason: SuspensionReason, now: Date): Subscription {
+export function suspend(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, reason: SuspensionReason | null, now: Date): Subscription {
   if (ctx.subscription.status !== "active") throw new DomainError("subscription:invalid_transition", "Only an active subscription can be suspended.");
   const deletionAt = dataDeletionDate(now, ctx.customer);
   const apply = (sub: Subscription, withBase: boolean) => {
