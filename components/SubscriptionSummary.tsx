@@ -14,7 +14,11 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-export function SubscriptionSummary({ detail }: { detail: SubscriptionDetail }) {
+/**
+ * The subscription at a glance. Money is shown only to roles that may see charges (`view_billing`):
+ * for the others the ledger is not read at all, and "Charges so far: $0.00" would be untrue.
+ */
+export function SubscriptionSummary({ detail, canSeeCharges }: { detail: SubscriptionDetail; canSeeCharges: boolean }) {
   const { subscription: s, offer, base, ledger, now } = detail;
   const inTrial = s.trialEndsAt && !s.trialConvertedAt;
   const charged = ledger.reduce((t, l) => t + l.amountMinor, 0);
@@ -51,8 +55,12 @@ export function SubscriptionSummary({ detail }: { detail: SubscriptionDetail }) 
             {inTrial ? `Ends ${formatDate(s.trialEndsAt)}; the paid term starts ${formatDate(s.termStart)}` : `Ended ${formatDate(s.trialEndsAt)}; converted to paid status`}
           </Item>
         )}
-        {detail.ledger.length > 0 || s.status !== "deleted" ? <Item label="Charges so far">{formatMoney(charged, offer.currency)}</Item> : null}
-        <Item label="Ordered">{formatDate(s.orderedAt)}</Item>
+        {canSeeCharges && (detail.ledger.length > 0 || s.status !== "deleted") ? <Item label="Charges so far">{formatMoney(charged, offer.currency)}</Item> : null}
+        <Item label="Ordered">
+          {formatDate(s.orderedAt)}
+          {/* No order and no base: bought outside Partner Center, as usage-based ISV services are. */}
+          {!s.orderId && !s.baseSubscriptionId && " through the Azure portal"}
+        </Item>
         {base && (
           <Item label="Base subscription">
             <Link href={`/customers/${s.customerId}/subscriptions/${base.subscription.id}`} className="text-brand-700 underline">

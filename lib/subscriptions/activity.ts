@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { activityLog, customers, offers, subscriptions, users, type ActivityEntry, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { keysetPage, type KeysetSource } from "./keyset";
-import { actingRole, assertCan, type Action, type Actor } from "./permissions";
+import { actingRole, assertCan, can, type Action, type Actor } from "./permissions";
 
 export const ACTIVITY_ACTIONS = [
   "purchase",
@@ -111,7 +111,16 @@ export function activityPage(db: Db, actor: Actor, filters: ActivityFilters = {}
   // The partner and filters name the list: a cursor carried to other filters or another partner starts over.
   const list = JSON.stringify(["activity", actor.partnerId, filters.customerId, filters.subscriptionId, filters.userId, filters.action]);
   const { items, nextCursor, prevCursor } = keysetPage(source, list, { cursor: filters.cursor, size: filters.limit ?? 200 });
-  return { items, nextCursor, prevCursor };
+  return { items: can(actor, "view_billing") ? items : items.map(withoutMoney), nextCursor, prevCursor };
+}
+
+/**
+ * An entry without its amounts (`creditMinor`…, every money value is in minor units): a role that may
+ * not see charges (Sales and Helpdesk agents) sees that a cancellation happened, not what it refunded.
+ */
+function withoutMoney(entry: ActivityRow): ActivityRow {
+  const strip = (values: Record<string, unknown> | null) => values && Object.fromEntries(Object.entries(values).filter(([key]) => !key.endsWith("Minor")));
+  return { ...entry, before: strip(entry.before), after: strip(entry.after) };
 }
 
 /** The newest page of the partner's activity (see activityPage). */

@@ -26,7 +26,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ c
   return (
     <div className="space-y-6">
       <CustomerHeader customer={detail.customer} current={detail.offer.name} />
-      <SubscriptionSummary detail={detail} />
+      <SubscriptionSummary detail={detail} canSeeCharges={can(actor, "view_billing")} />
       <SubscriptionOrder detail={detail} />
       <SubscriptionEditor
         detail={detail}
