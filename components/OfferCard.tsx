@@ -34,6 +34,10 @@ export function OfferCard({ customerId, item, canAdd }: { customerId: string; it
         </p>
       </div>
       {offer.description && <p className="mt-2 text-sm text-neutral-700">{offer.description}</p>}
+      {/* Said before the first purchase too, not only once a second one is refused. */}
+      {offer.onePerCustomer && unavailable?.code !== "one_per_customer" && (
+        <p className="mt-2 text-xs font-semibold text-neutral-700">Limited to one subscription per customer.</p>
+      )}
       {unavailable ? (
         <div role="note" aria-label={`Why ${offer.name} can't be bought`} className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           <p>{unavailableReasonText(unavailable)}</p>

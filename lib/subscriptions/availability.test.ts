@@ -48,9 +48,15 @@ describe("isOfferAvailable", () => {
     expect(isOfferAvailable(limited, context({ customer: { segment: "commercial", billingCountry: "GB" } }))).toBeNull();
   });
 
-  it("refuses customers of another segment, and partners of another cloud", () => {
+  it("refuses customers of another segment", () => {
     expect(isOfferAvailable(offer(), context({ customer: { segment: "education", billingCountry: "US" } }))).toEqual({ code: "segment" });
-    expect(isOfferAvailable(offer(), context({ partner: { id: "trey-research", cloud: "us_government" } }))).toEqual({ code: "segment" });
+  });
+
+  it("says an offer of another cloud is in another cloud, not another segment", () => {
+    expect(isOfferAvailable(offer(), context({ partner: { id: "trey-research", cloud: "us_government" } }))).toEqual({ code: "cloud", cloud: "commercial" });
+    expect(isOfferAvailable(offer({ cloud: "us_government" }), context())).toEqual({ code: "cloud", cloud: "us_government" });
+    // Even where the segment would also refuse it: the cloud is the reason to give.
+    expect(isOfferAvailable(offer({ cloud: "us_government" }), context({ offerSegments: [] }))).toEqual({ code: "cloud", cloud: "us_government" });
   });
 
   it("points to the suspended subscription to reactivate rather than buy again", () => {
@@ -87,6 +93,7 @@ describe("unavailableReasonText", () => {
     [{ code: "not_in_csp" }, "The publisher hasn't made this offer available through the CSP program."],
     [{ code: "exclusive" }, "The publisher has made this offer exclusive to other CSP partners."],
     [{ code: "country", country: "SE" }, "The publisher doesn't support the customer's billing country or region (Sweden)."],
+    [{ code: "cloud", cloud: "us_government" }, "This offer is sold in another cloud (Microsoft Cloud for US Government), not in this partner's Partner Center."],
     [{ code: "segment" }, "This offer isn't sold to this customer's segment."],
     [{ code: "suspended", subscriptionId: "s" }, "This customer's subscription to this offer is suspended. Reactivate it rather than purchase a new one."],
     [{ code: "one_per_customer", subscriptionId: "s" }, "The customer already has a subscription to this offer and is only allowed one."],
@@ -97,7 +104,7 @@ describe("unavailableReasonText", () => {
   });
 
   it("covers every reason code", () => {
-    expect(new Set(cases.map(([r]) => r.code)).size).toBe(7);
+    expect(new Set(cases.map(([r]) => r.code)).size).toBe(8);
   });
 
   it("names the country in English", () => {

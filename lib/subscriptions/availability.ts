@@ -1,4 +1,4 @@
-import type { Customer, Offer, Partner, Subscription } from "@/db/schema";
+import type { Cloud, Customer, Offer, Partner, Subscription } from "@/db/schema";
 
 /**
  * Why an offer in the catalog can't be bought for this customer by this partner, following the
@@ -9,6 +9,7 @@ export type UnavailableReason =
   | { code: "not_in_csp" }
   | { code: "exclusive" }
   | { code: "country"; country: string }
+  | { code: "cloud"; cloud: Cloud }
   | { code: "segment" }
   | { code: "suspended"; subscriptionId: string }
   | { code: "one_per_customer"; subscriptionId: string };
@@ -37,8 +38,10 @@ export function isOfferAvailable(
   if (offer.supportedCountries && !offer.supportedCountries.includes(ctx.customer.billingCountry)) {
     return { code: "country", country: ctx.customer.billingCountry };
   }
+  // Each cloud has its own Partner Center and catalog: an offer of another cloud is no matter of segment.
+  if (offer.cloud !== ctx.partner.cloud) return { code: "cloud", cloud: offer.cloud };
   // "The products you see depend on the type of customer segment"
-  if (!ctx.offerSegments.includes(ctx.customer.segment) || offer.cloud !== ctx.partner.cloud) return { code: "segment" };
+  if (!ctx.offerSegments.includes(ctx.customer.segment)) return { code: "segment" };
   // "The customer's subscription may have been suspended (In this case, you can reactivate the subscription rather than purchase a new one.)"
   const suspended = ctx.existing.find((s) => s.status === "suspended");
   if (suspended) return { code: "suspended", subscriptionId: suspended.id };
@@ -49,6 +52,8 @@ export function isOfferAvailable(
 }
 
 const COUNTRY_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
+
+const CLOUD_NAMES: Record<Cloud, string> = { commercial: "the commercial cloud", us_government: "Microsoft Cloud for US Government" };
 
 /** The reason in words, as the catalog, the cart and Buy show it. */
 export function unavailableReasonText(reason: UnavailableReason): string {
@@ -61,6 +66,8 @@ export function unavailableReasonText(reason: UnavailableReason): string {
       return "The publisher has made this offer exclusive to other CSP partners.";
     case "country":
       return `The publisher doesn't support the customer's billing country or region (${COUNTRY_NAMES.of(reason.country) ?? reason.country}).`;
+    case "cloud":
+      return `This offer is sold in another cloud (${CLOUD_NAMES[reason.cloud]}), not in this partner's Partner Center.`;
     case "segment":
       return "This offer isn't sold to this customer's segment.";
     case "suspended":
