@@ -1,8 +1,10 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "./client";
 import { loadActor } from "@/lib/auth/actor";
 import { addToCart, buy, DAY_MS, fixedClock, getOrder, getSubscriptionContext, HOUR_MS, submitSubscriptionChanges, type Actor } from "@/lib/subscriptions";
+import { provisionSubscription } from "@/lib/subscriptions/provisioning";
 import { processLifecycle } from "@/lib/subscriptions/system";
-import type { BillingFrequency, Subscription, SuspensionReason } from "./schema";
+import { offers, type BillingFrequency, type Subscription, type SuspensionReason } from "./schema";
 
 interface Purchase {
   customerId: string;
@@ -35,6 +37,17 @@ const PURCHASES: Record<string, Purchase[]> = {
   "trey-research-global-admin": [{ customerId: "us-department-of-parks", offerId: "office-365-g3-gcc-high", quantity: 60, billingFrequency: "annual", agoMs: days(100) }],
 };
 
+/**
+ * Usage-based ISV services the customer bought in the Azure portal: "the ISV offer may also not be
+ * transactable through the Partner Center (for example, containers or some usage-based offers)". They
+ * have no Partner Center order, appear in the customer's list all the same, and are de-provisioned with
+ * **Cancel** ("usage-based ... can be de-provisioned as a cancellation method"), with no refund.
+ * Southridge Video is a customer no other seeded purchase, test or spec counts subscriptions of.
+ */
+const AZURE_PORTAL_PURCHASES: Record<string, { customerId: string; offerId: string; agoMs: number }[]> = {
+  "contoso-global-admin": [{ customerId: "southridge-video", offerId: "litware-analytics-metered", agoMs: days(45) }],
+};
+
 type Step = { at: Date; run: (actor: Actor, clock: ReturnType<typeof fixedClock>) => void };
 
 export function seedSubscriptions(db: Db, now: Date): void {
@@ -59,6 +72,16 @@ export function seedSubscriptions(db: Db, now: Date): void {
           submitSubscriptionChanges(db, actor, clock, { subscriptionId: bought!.id, version: getVersion(db, actor, bought!.id), status: "suspended", suspensionReason: reason });
         } } });
       }
+    }
+  }
+  for (const [userId, purchases] of Object.entries(AZURE_PORTAL_PURCHASES)) {
+    for (const p of purchases) {
+      steps.push({ userId, step: { at: new Date(now.getTime() - p.agoMs), run: (actor, clock) => {
+        const offer = db.select().from(offers).where(eq(offers.id, p.offerId)).get()!;
+        // Bought outside Partner Center: no order, no user of the partner (the log says "system"), and
+        // nothing charged here (usage is billed after use).
+        provisionSubscription(db, { partnerId: actor.partnerId, customerId: p.customerId, orderId: null, offer, quantity: 1, billingFrequency: "monthly" }, "system", clock.now());
+      } } });
     }
   }
   // Replay in time order, running the lifecycle up to each instant, then up to now.

@@ -12,7 +12,7 @@ describe("the seeded subscriptions", () => {
     const rows = db.$client
       .prepare("SELECT s.id, s.version, (SELECT count(*) FROM activity_log a WHERE a.subscription_id = s.id) AS logged FROM subscriptions s")
       .all() as { id: string; version: number; logged: number }[];
-    expect(rows).toHaveLength(14);
+    expect(rows).toHaveLength(15);
     for (const row of rows) expect(row.logged).toBe(row.version);
     expect(db.$client.prepare("SELECT count(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.order_id = o.id)").pluck().get()).toBe(0);
     expect(db.$client.prepare("SELECT count(*) FROM ledger_entries l JOIN subscriptions s ON s.id = l.subscription_id WHERE l.partner_id <> s.partner_id OR l.customer_id <> s.customer_id").pluck().get()).toBe(0);
