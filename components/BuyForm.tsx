@@ -1,13 +1,25 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useActionState } from "react";
 import { buyAction } from "@/app/(dashboard)/customers/[customerId]/review/actions";
+import { cartKey } from "@/lib/cart-client";
 import { Alert } from "./ui/Alert";
 import { Button, ButtonLink } from "./ui/Button";
 
 /** **Buy**, with one idempotency key per Review page so a double click makes one order. */
 export function BuyForm({ customerId, idempotencyKey, lineNames, blocked }: { customerId: string; idempotencyKey: string; lineNames: Record<string, string>; blocked: boolean }) {
-  const [state, action, pending] = useActionState(buyAction, null);
+  const client = useQueryClient();
+  const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof buyAction>> | null, formData: FormData) => {
+    try {
+      // A bought order ends in a redirect, thrown from here to the router.
+      return await buyAction(previous, formData);
+    } finally {
+      // Buy empties the cart on the server (or a refusal may have changed its lines): the cached cart is
+      // dropped, so the catalog shows the server's cart instead of the one from before Buy.
+      client.removeQueries({ queryKey: cartKey(customerId) });
+    }
+  }, null);
   const lineErrors = state && !state.ok ? Object.entries(state.fieldErrors ?? {}).filter(([key]) => key in lineNames) : [];
   return (
     <form action={action} className="space-y-3">

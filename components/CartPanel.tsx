@@ -18,7 +18,7 @@ function CartLine({ customerId, line }: { customerId: string; line: Line }) {
     <li className="border-b border-neutral-100 py-3 last:border-0">
       <p className="text-sm font-semibold">{line.offerName}</p>
       <p className="text-xs text-neutral-600">
-        {FREQUENCY_LABELS[line.billingFrequency]} · {formatMoney(line.unitPriceMinor, "USD")} each
+        {FREQUENCY_LABELS[line.billingFrequency]} · {formatMoney(line.unitPriceMinor, line.currency)} each
         {line.freeTrialDays > 0 && ` · ${line.freeTrialDays}-day free trial`}
       </p>
       {line.problem && <p className="mt-1 text-xs font-semibold text-red-700">{line.problem}</p>}
@@ -46,7 +46,7 @@ function CartLine({ customerId, line }: { customerId: string; line: Line }) {
         <button type="button" onClick={() => remove.mutate(undefined)} className="rounded px-2 py-1 text-xs font-semibold text-red-700 hover:bg-red-50" disabled={remove.isPending} aria-label={`Remove ${line.offerName}`}>
           Remove
         </button>
-        <span className="ml-auto text-sm tabular-nums">{formatMoney(line.lineTotalMinor, "USD")}</span>
+        <span className="ml-auto text-sm tabular-nums">{formatMoney(line.lineTotalMinor, line.currency)}</span>
       </form>
       {error && (
         <p role="alert" className="mt-1 text-xs font-semibold text-red-700">
@@ -74,14 +74,17 @@ export function CartPanel({ customerId, initialCart }: { customerId: string; ini
           ))}
         </ul>
       )}
-      <div className="mt-3 flex items-center justify-between border-t border-neutral-200 pt-3">
-        <span className="text-sm font-semibold">Total</span>
-        <span className="font-semibold tabular-nums">{formatMoney(cart.totalMinor, cart.currency)}</span>
-      </div>
+      {/* An empty cart has no total, and no offer whose currency it would be in. */}
       {cart.items.length > 0 && (
-        <ButtonLink href={`/customers/${customerId}/review`} className="mt-3 w-full">
-          Review
-        </ButtonLink>
+        <>
+          <div className="mt-3 flex items-center justify-between border-t border-neutral-200 pt-3">
+            <span className="text-sm font-semibold">Total</span>
+            <span className="font-semibold tabular-nums">{formatMoney(cart.totalMinor, cart.currency)}</span>
+          </div>
+          <ButtonLink href={`/customers/${customerId}/review`} className="mt-3 w-full">
+            Review
+          </ButtonLink>
+        </>
       )}
     </aside>
   );

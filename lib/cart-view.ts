@@ -17,6 +17,8 @@ export interface CartView {
     billingFrequency: BillingFrequency;
     unitPriceMinor: number;
     lineTotalMinor: number;
+    /** The offer's currency: prices are in it. */
+    currency: string;
     freeTrialDays: number;
     problem: string | null;
   }[];
@@ -38,6 +40,7 @@ export function toCartView(cart: Cart): CartView {
       billingFrequency: item.line.billingFrequency,
       unitPriceMinor: item.unitPriceMinor,
       lineTotalMinor: item.lineTotalMinor,
+      currency: item.offer.currency,
       freeTrialDays: item.offer.freeTrialDays,
       problem: cartLineProblemText(item),
     })),
