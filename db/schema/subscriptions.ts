@@ -70,11 +70,12 @@ export const subscriptions = sqliteTable(
     // An order's subscriptions (the Buy confirmation), and the foreign key check on orders.
     index("subscriptions_order_idx").on(t.orderId),
     // The lifecycle's due-event lookups, one per event kind, each scoped to one partner and
-    // answered from the index alone (partial where most rows can never be due).
-    index("subscriptions_term_end_idx").on(t.partnerId, t.status, t.termEnd),
-    index("subscriptions_trial_idx").on(t.partnerId, t.status, t.trialEndsAt).where(sql`trial_converted_at is null and trial_ends_at is not null`),
-    index("subscriptions_deletion_idx").on(t.partnerId, t.status, t.deletionAt).where(sql`deletion_at is not null`),
-    index("subscriptions_cancellation_idx").on(t.partnerId, t.cancellationScheduledAt).where(sql`cancellation_scheduled_at is not null and status in ('active', 'suspended')`),
+    // answered from the index alone (partial where most rows can never be due). Each ends in the base
+    // id, as the lookups order (bases first at one instant), so no lookup sorts in a temp B-tree.
+    index("subscriptions_term_end_idx").on(t.partnerId, t.status, t.termEnd, t.baseSubscriptionId),
+    index("subscriptions_trial_idx").on(t.partnerId, t.status, t.trialEndsAt, t.baseSubscriptionId).where(sql`trial_converted_at is null and trial_ends_at is not null`),
+    index("subscriptions_deletion_idx").on(t.partnerId, t.status, t.deletionAt, t.baseSubscriptionId).where(sql`deletion_at is not null`),
+    index("subscriptions_cancellation_idx").on(t.partnerId, t.cancellationScheduledAt, t.baseSubscriptionId).where(sql`cancellation_scheduled_at is not null and status in ('active', 'suspended')`),
   ],
 );
 
