@@ -24,7 +24,9 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T/;
 /** Before/after values in words: dates formatted, codes as labels. */
 function values(v: Record<string, unknown> | null): string {
   if (!v) return "—";
+  // A value that was never given (a suspension without a reason) says nothing, not "reason: null".
   return Object.entries(v)
+    .filter(([, x]) => x !== null && x !== undefined)
     .map(([key, x]) => {
       const label = key.replace(/([A-Z])/g, " $1").toLowerCase();
       const value = typeof x === "string" && ISO_INSTANT.test(x) ? formatDate(x) : typeof x === "string" ? x.replace(/_/g, " ") : String(x);

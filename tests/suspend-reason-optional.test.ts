@@ -1,5 +1,8 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { submitSubscriptionChanges } from "@/lib/subscriptions";
+import { ActivityList } from "@/components/ActivityList";
+import { listActivity, submitSubscriptionChanges } from "@/lib/subscriptions";
 import { apiSubscriptionChangesSchema, subscriptionChangesSchema } from "@/lib/validation";
 import { actorFor, buySubscription, clockAt, freshDb, stored } from "./helpers";
 
@@ -34,5 +37,17 @@ describe("Suspended with no reason", () => {
     }
     // A reason that is not one of the list is still refused.
     expect(apiSubscriptionChangesSchema.safeParse({ version: 1, status: "suspended", suspensionReason: "Fraud" }).success).toBe(false);
+  });
+
+  it("the activity log says nothing of a reason that was not given", () => {
+    const { db } = freshDb();
+    const admin = actorFor(db, "contoso-global-admin");
+    const clock = clockAt();
+    const sub = buySubscription(db, admin, clock, { customerId: "tailwind-traders", offerId: "office-365-e1" });
+    submitSubscriptionChanges(db, admin, clock, { subscriptionId: sub.id, version: stored(db, sub.id).version, status: "suspended" });
+    const [entry] = listActivity(db, admin, { subscriptionId: sub.id, action: "suspend" });
+    const html = renderToStaticMarkup(createElement(ActivityList, { entries: [entry] }));
+    expect(html).toContain("status: suspended");
+    expect(html).not.toContain("reason");
   });
 });
