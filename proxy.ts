@@ -36,9 +36,12 @@ function route(request: NextRequest, requestHeaders: Headers): NextResponse {
   return NextResponse.redirect(url);
 }
 
-/** Pages anyone may open without a session. */
+/**
+ * Addresses anyone may open without a session: the sign-in page, and the REST API (/v1 and its token
+ * endpoint), which authenticates with bearer tokens, never the cookie, and answers 401 itself.
+ */
 function isPublic(pathname: string): boolean {
-  return pathname === "/sign-in" || pathname.startsWith("/sign-in/");
+  return [/^\/sign-in(\/|$)/, /^\/v1(\/|$)/, /^\/oauth2(\/|$)/].some((path) => path.test(pathname));
 }
 
 function decodes(pathname: string): boolean {

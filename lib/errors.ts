@@ -10,6 +10,7 @@ export const ERRORS = {
   "not_found:cart_line": { status: 404, message: "That cart line no longer exists." },
   "not_found:order": { status: 404, message: "Order not found." },
   "not_found:subscription": { status: 404, message: "Subscription not found." },
+  "not_found:app": { status: 404, message: "App not found." },
   "invalid_input": { status: 400, message: "Check the highlighted fields." },
   // Refusals at the HTTP edge (lib/server/route.ts, proxy.ts), before any domain code runs.
   "cross_site": { status: 403, message: "This request came from another site and was refused. Use Partner Center itself to make changes." },

@@ -98,6 +98,7 @@ const ALLOWED: Record<Action, Role[]> = {
   view_billing: ["global_admin", "admin_agent", "billing_admin"],
   view_activity: ["global_admin", "admin_agent", "billing_admin", "helpdesk_agent"],
   move_clock: ["global_admin"],
+  manage_apps: ["global_admin"],
 };
 
 const cells = ALL.flatMap((role) => COMMANDS.map((command) => [role, command.name, command, ALLOWED[command.action].includes(role)] as const));

@@ -4,3 +4,4 @@ export * from "./catalog";
 export * from "./orders";
 export * from "./subscriptions";
 export * from "./clock";
+export * from "./api";

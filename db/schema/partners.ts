@@ -20,6 +20,10 @@ export const partners = sqliteTable("partners", {
   cloud: text("cloud", { enum: CLOUDS }).notNull(),
 });
 
+/** A person who signs in, or an app registered for the REST API's app-only flow (never signs in). */
+export const USER_KINDS = ["person", "app"] as const;
+export type UserKind = (typeof USER_KINDS)[number];
+
 export const users = sqliteTable(
   "users",
   {
@@ -31,6 +35,7 @@ export const users = sqliteTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     roles: text("roles", { mode: "json" }).$type<Role[]>().notNull(),
+    kind: text("kind", { enum: USER_KINDS }).notNull().default("person"),
   },
   (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`), index("users_partner_idx").on(t.partnerId)],
 );

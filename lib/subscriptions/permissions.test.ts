@@ -8,12 +8,12 @@ const Y = true;
 const N = false;
 // prettier-ignore
 const EXPECTED: Record<Role, Record<Action, boolean>> = {
-  //                 view  buy  change_quantity  buy_addons  suspend  reactivate  cancel  change_auto_renew  view_billing  move_clock  view_activity
-  global_admin:   { view: Y, buy: Y, change_quantity: Y, buy_addons: Y, suspend: Y, reactivate: Y, cancel: Y, change_auto_renew: Y, view_billing: Y, move_clock: Y, view_activity: Y },
-  admin_agent:    { view: Y, buy: Y, change_quantity: Y, buy_addons: Y, suspend: Y, reactivate: Y, cancel: Y, change_auto_renew: Y, view_billing: Y, move_clock: N, view_activity: Y },
-  sales_agent:    { view: Y, buy: Y, change_quantity: Y, buy_addons: Y, suspend: N, reactivate: N, cancel: N, change_auto_renew: N, view_billing: N, move_clock: N, view_activity: N },
-  billing_admin:  { view: Y, buy: N, change_quantity: N, buy_addons: N, suspend: N, reactivate: N, cancel: Y, change_auto_renew: Y, view_billing: Y, move_clock: N, view_activity: Y },
-  helpdesk_agent: { view: Y, buy: N, change_quantity: N, buy_addons: N, suspend: Y, reactivate: Y, cancel: N, change_auto_renew: N, view_billing: N, move_clock: N, view_activity: Y },
+  //                 view  buy  change_quantity  buy_addons  suspend  reactivate  cancel  change_auto_renew  view_billing  move_clock  view_activity  manage_apps
+  global_admin:   { view: Y, buy: Y, change_quantity: Y, buy_addons: Y, suspend: Y, reactivate: Y, cancel: Y, change_auto_renew: Y, view_billing: Y, move_clock: Y, view_activity: Y, manage_apps: Y },
+  admin_agent:    { view: Y, buy: Y, change_quantity: Y, buy_addons: Y, suspend: Y, reactivate: Y, cancel: Y, change_auto_renew: Y, view_billing: Y, move_clock: N, view_activity: Y, manage_apps: N },
+  sales_agent:    { view: Y, buy: Y, change_quantity: Y, buy_addons: Y, suspend: N, reactivate: N, cancel: N, change_auto_renew: N, view_billing: N, move_clock: N, view_activity: N, manage_apps: N },
+  billing_admin:  { view: Y, buy: N, change_quantity: N, buy_addons: N, suspend: N, reactivate: N, cancel: Y, change_auto_renew: Y, view_billing: Y, move_clock: N, view_activity: Y, manage_apps: N },
+  helpdesk_agent: { view: Y, buy: N, change_quantity: N, buy_addons: N, suspend: Y, reactivate: Y, cancel: N, change_auto_renew: N, view_billing: N, move_clock: N, view_activity: Y, manage_apps: N },
 };
 
 const cells = ROLES.flatMap((role) => ACTIONS.map((action) => [role, action, EXPECTED[role][action]] as const));

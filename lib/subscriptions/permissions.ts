@@ -24,18 +24,21 @@ export const ACTIONS = [
   "view_billing",
   "move_clock",
   "view_activity",
+  "manage_apps",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
  * The product's role x action matrix (Microsoft publishes none; README.md documents this one).
- * Global admin and Admin agent do everything, except that only a Global admin moves the demo clock;
+ * Global admin and Admin agent do everything, except that only a Global admin moves the demo clock
+ * and registers REST API apps;
  * Sales agents sell; Billing admins handle money (cancel, auto-renew, invoices); Helpdesk agents
  * suspend and reactivate.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
   global_admin: ACTIONS,
-  admin_agent: ACTIONS.filter((a) => a !== "move_clock"),
+  // Registering REST API apps hands out Admin agent rights, so only a Global admin does it.
+  admin_agent: ACTIONS.filter((a) => a !== "move_clock" && a !== "manage_apps"),
   sales_agent: ["view", "buy", "change_quantity", "buy_addons"],
   billing_admin: ["view", "cancel", "change_auto_renew", "view_billing", "view_activity"],
   helpdesk_agent: ["view", "suspend", "reactivate", "view_activity"],
