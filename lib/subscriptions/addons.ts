@@ -6,7 +6,7 @@ import type { ChangeAuthor } from "./activity";
 import { changeQuantity, type SubscriptionContext } from "./manage";
 import { partnerCanBuyAddOns, type Actor } from "./permissions";
 import { provisionSubscription } from "./provisioning";
-import { quantityAtRenewal } from "./quantity";
+import { assertQuantityInRange, quantityAtRenewal } from "./quantity";
 
 export interface AddOnRow {
   offer: Offer;
@@ -58,6 +58,9 @@ export function setAddOnQuantity(
   if (quantity === 0) return { offer, outcome: "unchanged" };
   const blocker = addOnPurchaseBlocker(actor, base.subscription);
   if (blocker) throw new DomainError(partnerCanBuyAddOns(actor.partnerType) ? "addon:base_not_active" : "addon:partner_type", blocker);
+  // A new add-on takes the offer's license limits like any purchase (found by the reference model: 501
+  // licenses of an add-on sold up to 500 were bought, and a negative count was bought as a credit).
+  assertQuantityInRange(offer, quantity);
   provisionSubscription(
     db,
     { partnerId: base.subscription.partnerId, customerId: base.customer.id, orderId: null, offer, quantity, billingFrequency: base.subscription.billingFrequency, base: base.subscription },
