@@ -81,7 +81,7 @@ describe("POST /oauth2/token", () => {
 describe("the /v1 edge", () => {
   it("answers 401 in Partner Center's error shape without a token, with an unknown one, and for a session cookie", async () => {
     const { token: cookieToken } = createSession(state.db, "contoso-global-admin", new Date());
-    for (const headers of [{}, { authorization: "Bearer not-a-token" }, { authorization: "Basic abc" }, { cookie: `${SESSION_COOKIE}=${cookieToken}` }]) {
+    for (const headers of [{}, { authorization: "Bearer not-a-token" }, { authorization: "Basic abc" }, { cookie: `${SESSION_COOKIE}=${cookieToken}` }] as Record<string, string>[]) {
       const response = await call(headers);
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);

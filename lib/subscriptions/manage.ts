@@ -63,9 +63,9 @@ export function suspend(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, reas
 export function reactivate(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, now: Date): Subscription {
   const { subscription } = ctx;
   if (subscription.status !== "suspended") throw new DomainError("subscription:invalid_transition", "Only a suspended subscription can be reactivated.");
-  if (subscription.baseSubscriptionId) {
-    const base = db.select().from(subscriptions).where(eq(subscriptions.id, subscription.baseSubscriptionId)).get();
-    if (base?.status !== "active") throw new DomainError("addon:base_not_active", "Reactivate the base subscription first: add-ons need an active base subscription.");
+  const base = subscription.baseSubscriptionId ? db.select().from(subscriptions).where(eq(subscriptions.id, subscription.baseSubscriptionId)).get() : undefined;
+  if (subscription.baseSubscriptionId && base?.status !== "active") {
+    throw new DomainError("addon:base_not_active", "Reactivate the base subscription first: add-ons need an active base subscription.");
   }
   // A term that ran out while suspended, or a free trial that ended while suspended (it never converted:
   // the lifecycle converts active subscriptions only), gives way to a new paid term starting now, charged
@@ -78,6 +78,7 @@ export function reactivate(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, n
   }
   const newTerm = needsTerm ? { termStart: now, termEnd: termEndFrom(now, subscription.billingFrequency), billingAnchorAt: now } : null;
   const apply = (sub: Subscription) => {
+    if (newTerm && base) return joinBaseTerm(db, by, sub, base, now);
     const converts = newTerm !== null && sub.trialEndsAt !== null && sub.trialConvertedAt === null;
     const changes: Partial<Subscription> = { status: "active", suspendedAt: null, suspensionReason: null, deletionAt: null, suspendedWithBase: false, ...newTerm, ...(converts ? { trialConvertedAt: now } : {}) };
     const updated = updateRow(db, sub, changes);
@@ -95,6 +96,21 @@ export function reactivate(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, n
   for (const addOn of addOnsOf(db, subscription)) {
     if (addOn.status === "suspended" && addOn.suspendedWithBase) apply(addOn);
   }
+  return updated;
+}
+
+/**
+ * An add-on reactivated on its own after its term ran out: "Start dates for add-ons align to the base
+ * subscription", so it joins its base's current term from now, charged pro-rata like a new add-on,
+ * and renews with its base (found by the reference model: a term of its own outlived the base's).
+ */
+function joinBaseTerm(db: Db, by: ChangeAuthor, addOn: Subscription, base: Subscription, now: Date): Subscription {
+  const converts = addOn.trialEndsAt !== null && addOn.trialConvertedAt === null;
+  const updated = updateRow(db, addOn, { status: "active", suspendedAt: null, suspensionReason: null, deletionAt: null, suspendedWithBase: false, termStart: now, termEnd: base.termEnd, ...(converts ? { trialConvertedAt: now } : {}) });
+  const offer = db.select().from(offers).where(eq(offers.id, addOn.offerId)).get()!;
+  const full = termCharge(offer, addOn.billingFrequency, addOn.quantity);
+  postCharge(db, addOn, { kind: "prorata", description: `${offer.name}: pro-rated to its base's term, from reactivation`, quantity: addOn.quantity, amountMinor: proRatedCharge(full, { start: base.termStart, end: base.termEnd }, now), currency: offer.currency, chargeStart: now, chargeEnd: base.termEnd }, now);
+  recordActivity(db, { by, subscription: addOn, action: "reactivate", at: now, before: { status: "suspended" }, after: { status: "active", termStart: now.toISOString(), termEnd: base.termEnd.toISOString() } });
   return updated;
 }
 

@@ -57,12 +57,6 @@ export class Model {
     public now: number,
     /** Told of every lifecycle event, for the test's coverage counts. */
     private readonly onEvent: (event: string) => void = () => {},
-    /**
-     * Rules the model states from the how-to that the domain does not follow yet (each a reported
-     * disagreement, kept as an expected failure in regressions.test.ts). Off, the model follows the
-     * domain so the random runs keep checking everything else; MODEL_TARGET=1 turns them on.
-     */
-    private readonly pending = { alignReactivatedAddOns: process.env.MODEL_TARGET === "1" },
   ) {}
 
   // ───────────────────────────── helpers ─────────────────────────────
@@ -179,7 +173,7 @@ export class Model {
       if (!fresh) continue;
       const converts = this.inTrial(sub);
       const base = this.baseOf(sub);
-      if (sub === s && base && this.pending.alignReactivatedAddOns) {
+      if (sub === s && base) {
         // "Start dates for add-ons align to the base subscription": an add-on reactivated on its own
         // after its term ran out joins its base's current term, pro-rated like a new add-on.
         Object.assign(sub, { converted: sub.converted || converts, termStart: this.now, termEnd: base.termEnd });
