@@ -2,8 +2,8 @@ import { buyAndOpen, expect, signIn, test, USERS } from "./fixtures";
 
 /**
  * Issue 10, item 6: Auto-renew off during a free trial ends the subscription at the trial's end with
- * no paid term, and the page says so beside the box. Customer used here (no other spec touches it):
- * Lakeshore Retail.
+ * no paid term, and the page says so beside the box. Customer used here (only an API-roles spec reads
+ * it): First Up Consultants.
  */
 
 test.beforeEach(async ({ page }) => {
@@ -11,7 +11,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("uncheck Auto-renew during a free trial: it ends when the trial ends, with nothing charged", async ({ page }) => {
-  const { details } = await buyAndOpen(page, "lakeshore-retail", { name: "Contoso Backup Pro", quantity: 2 });
+  const { details } = await buyAndOpen(page, "first-up-consultants", { name: "Contoso Backup Pro", quantity: 2 });
   const trialEnd = /^Ends (\w{3} \d{1,2}, \d{4})/.exec((await details.summaryItem("Free trial")).trim())![1];
   const termEnd = (await details.summaryItem("Term end")).trim();
   const autoRenew = details.statusSection.getByRole("checkbox", { name: "Auto-renew" });
