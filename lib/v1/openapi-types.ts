@@ -16,4 +16,12 @@ export interface V1Operation {
   response: z.ZodType;
   status?: number;
   errors: { status: number; code: string; when: string }[];
+  /** Answered without a bearer token (the token endpoint, the OpenAPI document). Default false. */
+  public?: boolean;
+  /** How the body is sent: JSON (default), or a form as OAuth's token endpoint takes it. */
+  bodyType?: "json" | "form";
+  /** The refusal body when it is not Partner Center's `{ code, description, data, source }` (OAuth's errors). */
+  errorBody?: z.ZodType;
+  /** What the API reference's curl example sends; without it, one is made from the schema. */
+  example?: { query?: Record<string, string>; body?: unknown };
 }

@@ -1,0 +1,20 @@
+import type { V1Operation } from "../openapi-types";
+import { operations as auth } from "./auth";
+import { operations as demoClock } from "./demo-clock";
+import { operations as docs } from "./docs";
+
+/** A resource's operations, as the OpenAPI document tags them and the API reference groups them. */
+export interface OperationGroup {
+  name: string;
+  description: string;
+  operations: V1Operation[];
+}
+
+/** Every /v1 operation, by resource, in the order a script meets them. Add a resource module here. */
+export const operationGroups: OperationGroup[] = [
+  { name: "Authentication", description: "Tokens for the app+user and app-only flows.", operations: auth },
+  { name: "Demo clock", description: "This product's own: move the partner's time to see renewals, conversions and deletion happen.", operations: demoClock },
+  { name: "API description", description: "This document, for code generators and API tools.", operations: docs },
+];
+
+export const operations: V1Operation[] = operationGroups.flatMap((group) => group.operations);
