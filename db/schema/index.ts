@@ -5,3 +5,4 @@ export * from "./orders";
 export * from "./subscriptions";
 export * from "./clock";
 export * from "./api";
+export * from "./api-carts";

@@ -26,6 +26,8 @@ export const subscriptions = sqliteTable(
     offerId: text("offer_id")
       .notNull()
       .references(() => offers.id),
+    /** Partner Center's friendlyName, given at purchase through the REST API; null: the offer's name. */
+    friendlyName: text("friendly_name"),
     /** Set for add-ons: the base subscription they hang off. */
     baseSubscriptionId: text("base_subscription_id"),
     quantity: integer("quantity").notNull(),
