@@ -1,6 +1,7 @@
-import { and, asc, eq, exists, isNull } from "drizzle-orm";
+import { and, asc, eq, exists, isNull, sql } from "drizzle-orm";
 import { offerSegments, offers, type BillingType, type Category, type Cloud, type PublisherKind, type Segment } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 
 /** What the catalog's filters and order need of an offer; the page's rows are read by id. */
 export interface IndexedOffer {
@@ -64,4 +65,13 @@ export function filterCatalog(list: IndexedOffer[], filters: CatalogIndexFilters
   return list.filter(
     (o) => oneOf(filters.publisher, o.publisherKind) && oneOf(filters.billingType, o.billingType) && oneOf(filters.category, o.category) && (q === null || o.folded.includes(q)),
   );
+}
+
+const segmentsOfOffer = preparedQuery((db) => db.select({ segment: offerSegments.segment }).from(offerSegments).where(eq(offerSegments.offerId, sql.placeholder("offerId"))).prepare());
+
+/** The customer segments an offer is sold to ("offer_segments"): one key lookup, prepared once per connection. */
+export function offerSegmentsOf(db: Db, offerId: string): Segment[] {
+  return segmentsOfOffer(db)
+    .all({ offerId })
+    .map((r) => r.segment);
 }

@@ -1,6 +1,5 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
-  offerSegments,
   offers,
   subscriptions,
   type BillingType,
@@ -10,9 +9,10 @@ import {
   type PublisherKind,
 } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { DomainError } from "@/lib/errors";
 import { isOfferAvailable, type UnavailableReason } from "./availability";
-import { catalogIndex, filterCatalog } from "./catalog-index";
+import { catalogIndex, filterCatalog, offerSegmentsOf } from "./catalog-index";
 import { getCustomer, pageWindow, type Page } from "./customers";
 import { assertCan, type Actor } from "./permissions";
 import { allowedFrequencies } from "./pricing";
@@ -46,24 +46,25 @@ export function listCatalog(db: Db, actor: Actor, customerId: string, filters: C
   return { items, total: matches.length, page, pageCount, customer };
 }
 
-/** Availability of each offer for the customer, from the customer's current subscriptions. */
-export function offerAvailability(db: Db, actor: Actor, customer: Customer, rows: Offer[]): Map<string, UnavailableReason | null> {
-  const ids = rows.map((o) => o.id);
-  if (ids.length === 0) return new Map();
-  const owned = db
+/** The customer's subscriptions of one offer: what "one per customer" and "already has" look at. */
+const ownedOfOffer = preparedQuery((db) =>
+  db
     .select({ id: subscriptions.id, offerId: subscriptions.offerId, status: subscriptions.status })
     .from(subscriptions)
-    .where(and(eq(subscriptions.partnerId, actor.partnerId), eq(subscriptions.customerId, customer.id), inArray(subscriptions.offerId, ids)))
-    .all();
-  const segments = db.select().from(offerSegments).where(inArray(offerSegments.offerId, ids)).all();
+    .where(and(eq(subscriptions.partnerId, sql.placeholder("partnerId")), eq(subscriptions.customerId, sql.placeholder("customerId")), eq(subscriptions.offerId, sql.placeholder("offerId"))))
+    .prepare(),
+);
+
+/** Availability of each offer for the customer, from the customer's current subscriptions. */
+export function offerAvailability(db: Db, actor: Actor, customer: Customer, rows: Offer[]): Map<string, UnavailableReason | null> {
   return new Map(
     rows.map((offer) => [
       offer.id,
       isOfferAvailable(offer, {
         customer,
         partner: { id: actor.partnerId, cloud: actor.cloud },
-        offerSegments: segments.filter((s) => s.offerId === offer.id).map((s) => s.segment),
-        existing: owned.filter((s) => s.offerId === offer.id),
+        offerSegments: offerSegmentsOf(db, offer.id),
+        existing: ownedOfOffer(db).all({ partnerId: actor.partnerId, customerId: customer.id, offerId: offer.id }),
       }),
     ]),
   );
