@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOut } from "@/app/sign-in/actions";
 import { formatDate } from "@/lib/format";
+import { AccountMenu } from "./AccountMenu";
 import type { Actor } from "@/lib/subscriptions";
 import { can, ROLE_LABELS } from "@/lib/subscriptions/shared";
 
@@ -23,6 +24,11 @@ export function AppHeader({ actor, today }: { actor: Actor; today: Date }) {
               Activity log
             </Link>
           )}
+          {can(actor, "manage_apps") && (
+            <Link href="/apps" className="hover:underline">
+              App management
+            </Link>
+          )}
         </nav>
         <div className="ml-auto flex items-center gap-4 text-sm">
           <time data-testid="partner-date" dateTime={today.toISOString()} className="text-neutral-300">
@@ -32,6 +38,7 @@ export function AppHeader({ actor, today }: { actor: Actor; today: Date }) {
             <span className="font-semibold">{actor.name}</span>
             <span className="text-neutral-300"> · {actor.roles.map((r) => ROLE_LABELS[r]).join(", ")} · {actor.partnerName}</span>
           </span>
+          <AccountMenu />
           <form action={signOut}>
             <button type="submit" className="rounded border border-neutral-500 px-3 py-1 hover:bg-neutral-700">
               Sign out

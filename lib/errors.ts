@@ -32,6 +32,8 @@ export const ERRORS = {
   "addon:partner_type": { status: 403, message: "Only direct bill partners and indirect providers can buy add-ons." },
   "addon:base_not_active": { status: 409, message: "Add-ons need an active base subscription." },
   "autorenew:not_allowed": { status: 409, message: "Auto-renew can only be turned off for commercial marketplace subscriptions." },
+  // Apps act in the activity log under their name: two live apps with one name could not be told apart.
+  "app:name_taken": { status: 409, message: "Your partner already has an app with this name. Choose another name." },
   "clock:backwards": { status: 400, message: "The demo clock only moves forward." },
   "clock:beyond_horizon": { status: 400, message: "That date is too far ahead: the demo clock goes at most 5 years ahead of today." },
   "clock:not_demo": { status: 403, message: "The demo clock is available only while the app runs on demo data." },

@@ -105,6 +105,23 @@ export const subscriptionChangesSchema = z
     return { subscriptionId, version, quantity, status, suspensionReason, autoRenew, addOns, ...(Object.keys(shown).length > 0 ? { addOnsShown: shown } : {}) };
   });
 
+export const APP_NAME_MAX_LENGTH = 80;
+
+/**
+ * **App management**'s app name. It becomes the app's user name, so the activity log and its user
+ * filter show it: printable words only, no control characters or markup-looking text.
+ */
+export const appNameSchema = z
+  .string({ error: "Enter a name for the app." })
+  .trim()
+  .min(1, { error: "Enter a name for the app.", abort: true })
+  .max(APP_NAME_MAX_LENGTH, `Keep the app name to ${APP_NAME_MAX_LENGTH} characters or fewer.`)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} .,'&()_-]*$/u, "Start the name with a letter or digit, and use only letters, digits, spaces and . , ' & ( ) _ -");
+
+export const registerAppSchema = z.object({ name: appNameSchema });
+
+export const deleteAppSchema = z.object({ appId: idSchema });
+
 export const CANCELLATION_REASONS = ["Customer request", "Bought by mistake", "Moving to another product", "Nonpayment", "Fraud", "Other"] as const;
 
 export const cancelSchema = z.object({

@@ -155,7 +155,9 @@ async function checkAction(world: World, watch: ReturnType<typeof databaseWatch>
   const action = (await actionModules[file]())[name] as Action;
   edge.headers = new Headers(call.address ? { [SOCKET_ADDRESS_HEADER]: call.address } : {});
   // Sign out ends the session it is given: give it one of its own, so the callers' stay signed in.
-  edge.cookie = name === "signOut" && call.caller !== "anonymous" ? createSession(world.db, "contoso-sales-agent", SEED_NOW).token : tokenFor(world, call.caller);
+  // Sign out everywhere ends every session of its user: one that no caller signs in as.
+  const ownSession: string | undefined = ({ signOut: "contoso-sales-agent", signOutEverywhere: "contoso-admin-agent" } as Record<string, string>)[name];
+  edge.cookie = ownSession && call.caller !== "anonymous" ? createSession(world.db, ownSession, SEED_NOW).token : tokenFor(world, call.caller);
   const argument = call.form ? toFormData({ ...call.form, values: withCurrentVersion(world.db, call.form.values, call.form.values.subscriptionId) }) : call.other;
   const mark = watch.mark();
   let result: unknown;

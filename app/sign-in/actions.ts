@@ -4,7 +4,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { setTimeout as sleep } from "node:timers/promises";
 import { getDb } from "@/db";
-import { createSession, endSession, SESSION_COOKIE } from "@/lib/auth/session";
+import { signOutEverywhere as endEverySessionAndToken } from "@/lib/auth/api-tokens";
+import { createSession, endSession, SESSION_COOKIE, sessionUserId } from "@/lib/auth/session";
 import { clientAddress, isHttpsRequest, trustProxyFromEnv } from "@/lib/auth/client-address";
 import { safeNext } from "@/lib/auth/safe-next";
 import { signInWithPassword } from "@/lib/auth/sign-in";
@@ -40,6 +41,19 @@ export async function signIn(_previous: ActionResult | null, formData: FormData)
 export async function signOut(): Promise<void> {
   const jar = await cookies();
   endSession(getDb(), jar.get(SESSION_COOKIE)?.value);
+  jar.delete(SESSION_COOKIE);
+  redirect("/sign-in");
+}
+
+/**
+ * **Sign out everywhere**: ends every browser session of the signed-in user (this one and any other
+ * browser's) and every REST API token issued for their password, then goes to sign-in.
+ */
+export async function signOutEverywhere(): Promise<void> {
+  const jar = await cookies();
+  const db = getDb();
+  const userId = sessionUserId(db, jar.get(SESSION_COOKIE)?.value, realNow());
+  if (userId) endEverySessionAndToken(db, userId);
   jar.delete(SESSION_COOKIE);
   redirect("/sign-in");
 }

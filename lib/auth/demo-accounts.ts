@@ -11,13 +11,17 @@ export interface DemoAccount {
   partnerName: string;
 }
 
-/** The demo accounts, listed on the sign-in page only while the app runs on demo data. */
+/**
+ * The demo accounts, listed on the sign-in page only while the app runs on demo data: people only,
+ * never the users of registered REST API apps (they have no password to sign in with).
+ */
 export function listDemoAccounts(db: Db): { password: string; accounts: DemoAccount[] } | null {
   if (!isDemoData(db)) return null;
   const accounts = db
     .select({ email: users.email, name: users.name, roles: users.roles, partnerName: partners.name })
     .from(users)
     .innerJoin(partners, eq(partners.id, users.partnerId))
+    .where(eq(users.kind, "person"))
     .orderBy(asc(partners.name), asc(users.email))
     .all();
   return { password: DEMO_PASSWORD, accounts };

@@ -134,6 +134,13 @@ export function listActivity(db: Db, actor: Actor, filters: ActivityFilters = {}
  */
 export function activityFilterOptions(db: Db, actor: Actor) {
   assertCan(actor, "view_activity");
-  const userRows = db.select({ id: users.id, name: users.name }).from(users).where(eq(users.partnerId, actor.partnerId)).orderBy(users.name).all();
-  return { users: userRows, actions: ACTIVITY_ACTIONS };
+  // People first, then apps (users of kind "app", registered on App management), each named as such:
+  // an app acts under its own name, which could otherwise pass for a person's.
+  const userRows = db
+    .select({ id: users.id, name: users.name, kind: users.kind })
+    .from(users)
+    .where(eq(users.partnerId, actor.partnerId))
+    .orderBy(desc(users.kind), users.name)
+    .all();
+  return { users: userRows.map((u) => ({ id: u.id, name: u.kind === "app" ? `${u.name} (app)` : u.name })), actions: ACTIVITY_ACTIONS };
 }

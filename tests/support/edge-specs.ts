@@ -112,6 +112,12 @@ export interface ActionSpec {
 
 export const ACTION_SPECS: Record<string, Record<string, ActionSpec>> = {
   "../app/(dashboard)/clock-actions.ts": { moveDemoClock: { form: () => formSpec(clockFields) } },
+  "../app/(dashboard)/apps/actions.ts": {
+    // Names that register, one taken again in other case (refused), and junk.
+    registerAppAction: { form: () => formSpec({ name: field(fc.constantFrom("Billing sync", "BILLING SYNC", "PSA tool (test)", "Provisioning-2"), { bad: nastyString }) }) },
+    // The world registers no apps: every id is unknown or junk, and is refused as not found.
+    deleteAppAction: { form: (world) => formSpec({ appId: field(fc.uuid(), { bad: fc.oneof(fc.constantFrom(...world.all), pathString) }) }) },
+  },
   "../app/(dashboard)/customers/[customerId]/actions.ts": {
     cancelSubscriptionAction: { form: (world) => formSpec({ subscriptionId: idField(world, world.subscriptions), version: version({ optional: true }), reason: cancelReason, comment }) },
   },
@@ -149,6 +155,7 @@ export const ACTION_SPECS: Record<string, Record<string, ActionSpec>> = {
       runs: 40,
     },
     signOut: { form: () => formSpec({}), runs: 20 },
+    signOutEverywhere: { form: () => formSpec({}), runs: 20 },
   },
 };
 

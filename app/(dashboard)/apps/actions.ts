@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { deleteApp, registerApp } from "@/lib/auth/apps";
+import { authedAction } from "@/lib/server/action";
+import { deleteAppSchema, registerAppSchema } from "@/lib/validation";
+
+export interface RegisteredAppView {
+  name: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/**
+ * **Register app**. The one answer that carries a secret: the client secret is returned to the form
+ * that registered the app, shown there once, and never stored or sent again (only its digest is kept).
+ * Dates follow the partner's clock, as the rest of what the pages show.
+ */
+export const registerAppAction = authedAction(registerAppSchema, (input, { db, actor, clock }) => {
+  const { app, clientId, clientSecret } = registerApp(db, actor, input.name, clock.now());
+  revalidatePath("/apps");
+  return { data: { name: app.name, clientId, clientSecret } satisfies RegisteredAppView, message: `${app.name} is registered.` };
+});
+
+/** **Delete** on App management: the app's tokens stop working at once. */
+export const deleteAppAction = authedAction(deleteAppSchema, (input, { db, actor, clock }) => {
+  const { name } = deleteApp(db, actor, input.appId, clock.now());
+  revalidatePath("/apps");
+  return { message: `${name} is deleted. Its access tokens and client secret no longer work.` };
+});
