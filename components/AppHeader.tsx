@@ -29,6 +29,9 @@ export function AppHeader({ actor, today }: { actor: Actor; today: Date }) {
               App management
             </Link>
           )}
+          <Link href="/api-reference" className="hover:underline">
+            API reference
+          </Link>
         </nav>
         <div className="ml-auto flex items-center gap-4 text-sm">
           <time data-testid="partner-date" dateTime={today.toISOString()} className="text-neutral-300">
