@@ -18,10 +18,13 @@ export function RegisterAppForm() {
   const id = useId();
   const [clientErrors, setClientErrors] = useState<string[] | undefined>();
   const [registered, setRegistered] = useState<RegisteredAppView | null>(null);
+  // Controlled, so a refused name stays in the box to be corrected (React resets uncontrolled fields after every action).
+  const [name, setName] = useState("");
   const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof registerAppAction>> | null, formData: FormData) => {
     const result = await registerAppAction(previous, formData);
     if (result.ok && result.data) {
       setRegistered(result.data);
+      setName("");
       toast.success(result.message);
     }
     return result;
@@ -35,7 +38,7 @@ export function RegisterAppForm() {
         noValidate
         className="flex flex-wrap items-start gap-3"
         onSubmit={(e) => {
-          const parsed = registerAppSchema.safeParse({ name: new FormData(e.currentTarget).get("name") ?? "" });
+          const parsed = registerAppSchema.safeParse({ name });
           if (parsed.success) return setClientErrors(undefined);
           e.preventDefault();
           setClientErrors(z.flattenError(parsed.error).fieldErrors.name);
@@ -43,7 +46,7 @@ export function RegisterAppForm() {
       >
         <div className="w-full max-w-sm">
           <Field id={`${id}-name`} label="App name" hint="For example, Billing sync. The activity log shows the app's changes under this name." errors={errors}>
-            <TextInput id={`${id}-name`} name="name" maxLength={APP_NAME_MAX_LENGTH} required autoComplete="off" invalid={!!errors} errorId={`${id}-name-error`} />
+            <TextInput id={`${id}-name`} name="name" value={name} onChange={(e) => setName(e.target.value)} maxLength={APP_NAME_MAX_LENGTH} required autoComplete="off" invalid={!!errors} errorId={`${id}-name-error`} />
           </Field>
         </div>
         <Button type="submit" disabled={pending} className="mt-6">
