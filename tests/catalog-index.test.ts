@@ -27,9 +27,9 @@ describe("the catalog index", () => {
   it("holds the same offers in the same order as the catalog query in SQL, for every search", () => {
     const { db } = freshDb();
     const index = catalogIndex(db, "commercial", "commercial");
-    expect(index.map((o) => o.id)).toEqual(sqlCatalog(db, null));
+    expect(index.map((o) => o.offer.id)).toEqual(sqlCatalog(db, null));
     for (const q of ["OFFICE", "office 365 e", "365", "e3 t", "%", "_", "\\", "Ä", "zz-no-such"]) {
-      expect(filterCatalog(index, { q }).map((o) => o.id), q).toEqual(sqlCatalog(db, q));
+      expect(filterCatalog(index, { q }).map((o) => o.offer.id), q).toEqual(sqlCatalog(db, q));
     }
   });
 
@@ -39,6 +39,17 @@ describe("the catalog index", () => {
     expect(catalogIndex(db, "commercial", "commercial")).toBe(first);
     const education = catalogIndex(db, "commercial", "education");
     expect(education).not.toBe(first);
-    expect(catalogIndex(db, "us_government", "government").every((o) => !first.some((f) => f.id === o.id))).toBe(true);
+    expect(catalogIndex(db, "us_government", "government").every((o) => !first.some((f) => f.offer.id === o.offer.id))).toBe(true);
+  });
+
+  it("keeps each filter combination's matches, so later pages and counts reuse them", () => {
+    const { db } = freshDb();
+    const index = catalogIndex(db, "commercial", "commercial");
+    expect(filterCatalog(index, {})).toBe(index);
+    const isvLicenses = filterCatalog(index, { publisher: ["partner"], billingType: ["license"] });
+    expect(isvLicenses.length).toBeGreaterThan(0);
+    expect(isvLicenses.every((o) => o.offer.publisherKind === "partner" && o.offer.billingType === "license")).toBe(true);
+    expect(filterCatalog(index, { publisher: ["partner"], billingType: ["license"] })).toBe(isvLicenses);
+    expect(filterCatalog(index, { publisher: ["partner"], billingType: ["license"], q: "backup" })).not.toBe(isvLicenses);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import {
   offers,
   subscriptions,
@@ -38,9 +38,7 @@ export function listCatalog(db: Db, actor: Actor, customerId: string, filters: C
   // "The products you see depend on the type of customer segment": catalog offers in the partner's cloud.
   const matches = filterCatalog(catalogIndex(db, actor.cloud, customer.segment), filters);
   const { page, pageCount, limit, offset } = pageWindow(matches.length, filters.page);
-  const ids = matches.slice(offset, offset + limit).map((o) => o.id);
-  const byId = new Map(ids.length > 0 ? db.select().from(offers).where(inArray(offers.id, ids)).all().map((o) => [o.id, o]) : []);
-  const rows = ids.map((id) => byId.get(id)!);
+  const rows = matches.slice(offset, offset + limit).map((o) => o.offer);
   const availability = offerAvailability(db, actor, customer, rows);
   const items = rows.map((offer) => ({ offer, frequencies: allowedFrequencies(offer), unavailable: availability.get(offer.id) ?? null }));
   return { items, total: matches.length, page, pageCount, customer };
