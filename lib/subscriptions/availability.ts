@@ -24,10 +24,13 @@ export interface AvailabilityContext {
 
 export const AZURE_PORTAL_URL = "https://portal.azure.com/";
 
-export function isOfferAvailable(
-  offer: Pick<Offer, "transactable" | "availableThroughCsp" | "exclusiveToPartnerIds" | "supportedCountries" | "onePerCustomer" | "managementPortalUrl" | "cloud">,
-  ctx: AvailabilityContext,
-): UnavailableReason | null {
+type MarketOffer = Pick<Offer, "transactable" | "availableThroughCsp" | "exclusiveToPartnerIds" | "supportedCountries" | "managementPortalUrl" | "cloud">;
+
+/**
+ * Why the partner can't sell the offer in a country at all, whoever the customer: the checks of the
+ * seed's list that need no customer (Partner Center's "offers for a market" answers with them).
+ */
+export function marketUnavailableReason(offer: MarketOffer, ctx: { partner: Pick<Partner, "id" | "cloud">; country: string }): UnavailableReason | null {
   // "The ISV offer may also not be transactable through the Partner Center (for example, containers or some usage-based offers)."
   if (!offer.transactable) return { code: "not_transactable", portalUrl: offer.managementPortalUrl ?? AZURE_PORTAL_URL };
   // "the ISV may have chosen not to make the offer available through the CSP program"
@@ -35,11 +38,15 @@ export function isOfferAvailable(
   // "the ISV may have made the offer exclusive to only certain CSP partners" — "including exclusive offers to which you have access"
   if (offer.exclusiveToPartnerIds && !offer.exclusiveToPartnerIds.includes(ctx.partner.id)) return { code: "exclusive" };
   // "The ISV may not support the customer's billing country or region"
-  if (offer.supportedCountries && !offer.supportedCountries.includes(ctx.customer.billingCountry)) {
-    return { code: "country", country: ctx.customer.billingCountry };
-  }
+  if (offer.supportedCountries && !offer.supportedCountries.includes(ctx.country)) return { code: "country", country: ctx.country };
   // Each cloud has its own Partner Center and catalog: an offer of another cloud is no matter of segment.
   if (offer.cloud !== ctx.partner.cloud) return { code: "cloud", cloud: offer.cloud };
+  return null;
+}
+
+export function isOfferAvailable(offer: MarketOffer & Pick<Offer, "onePerCustomer">, ctx: AvailabilityContext): UnavailableReason | null {
+  const market = marketUnavailableReason(offer, { partner: ctx.partner, country: ctx.customer.billingCountry });
+  if (market) return market;
   // "The products you see depend on the type of customer segment"
   if (!ctx.offerSegments.includes(ctx.customer.segment)) return { code: "segment" };
   // "The customer's subscription may have been suspended (In this case, you can reactivate the subscription rather than purchase a new one.)"

@@ -10,6 +10,8 @@ import { assertCan, type Actor } from "./permissions";
 export const CUSTOMER_SORTS = ["name", "country", "segment", "created"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 export const PAGE_SIZE = 20;
+/** The most rows one page may ask for (the REST API's `size`): a bound on what one request reads. */
+export const MAX_PAGE_SIZE = 500;
 
 export interface ListCustomersParams {
   q?: string;
@@ -19,14 +21,16 @@ export interface ListCustomersParams {
   page?: number;
   /** From a previous page's `nextCursor` / `prevCursor`; unknown or for another sort, it shows page 1. */
   cursor?: string;
+  /** Rows per page (the REST API's `size`); the pages show PAGE_SIZE. */
+  size?: number;
 }
 
 /** Which rows a requested page shows, the page clamped to those that exist. */
-export function pageWindow(total: number, requested = 1) {
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+export function pageWindow(total: number, requested = 1, size = PAGE_SIZE) {
+  const pageCount = Math.max(1, Math.ceil(total / size));
   // Only a whole page number reaches OFFSET: 1.01 would be a fractional offset, a 500 from SQLite.
   const page = Number.isSafeInteger(requested) ? Math.min(Math.max(1, requested), pageCount) : 1;
-  return { page, pageCount, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  return { page, pageCount, limit: size, offset: (page - 1) * size };
 }
 
 export interface Page<T> {
@@ -133,9 +137,10 @@ function customerCount(db: Db, partnerId: string): number {
 export function listCustomers(db: Db, actor: Actor, params: ListCustomersParams = {}): CursorPage<Customer> {
   assertCan(actor, "view");
   const total = params.q ? db.select({ n: count() }).from(customers).where(and(partnerScope(actor), nameContains(customers.name, params.q))).get()!.n : customerCount(db, actor.partnerId);
-  const { page: requested, pageCount } = pageWindow(total, params.page);
+  const size = Number.isSafeInteger(params.size) ? Math.min(Math.max(1, params.size!), MAX_PAGE_SIZE) : PAGE_SIZE;
+  const { page: requested, pageCount } = pageWindow(total, params.page, size);
   const list = JSON.stringify(["customers", actor.partnerId, params.sort ?? "name", params.dir ?? "asc", params.q ?? ""]);
-  const result = keysetPage(customerSource(db, actor, params), list, { cursor: params.cursor, page: requested, size: PAGE_SIZE, pageCount });
+  const result = keysetPage(customerSource(db, actor, params), list, { cursor: params.cursor, page: requested, size, pageCount });
   return { ...result, total, pageCount };
 }
 

@@ -11,11 +11,12 @@ export { addToCart, getCart, removeCartLine, updateCartLineQuantity, type AddToC
 export { getCatalogOffer, listCatalog, type CatalogFilters, type CatalogOffer } from "./catalog";
 export { cancelSubscription, submitSubscriptionChanges, type SubscriptionChanges } from "./changes";
 export { fixedClock, DAY_MS, HOUR_MS, type Clock } from "./clock";
-export { getCustomer, listCustomers, CUSTOMER_SORTS, PAGE_SIZE, type CursorPage, type CustomerSort, type ListCustomersParams, type Page } from "./customers";
+export { getCustomer, listCustomers, CUSTOMER_SORTS, MAX_PAGE_SIZE, PAGE_SIZE, type CursorPage, type CustomerSort, type ListCustomersParams, type Page } from "./customers";
 export { clockStatus, isDemoData, moveDemoClock, moveClockTo, advanceClock, setClockDate, CLOCK_HORIZON_YEARS, type ClockMove, type ClockStatus, type PartnerClock } from "./demo-clock";
 export { getSubscriptionContext, type SubscriptionContext, type CancelDetails } from "./manage";
 export { buy, getOrder, reviewOrder, setupLink, type BuyParams, type OrderConfirmation, type Review, type ReviewLine } from "./orders";
 export { getOrderDetail, listOrders, type OrderCharges, type OrderDetail, type OrderDetailLine, type OrderLineCharges, type OrderListItem } from "./order-history";
 export { partnerCanBuy, partnerCanBuyAddOns, type Action, type Actor } from "./permissions";
-export { getSubscriptionDetail, listSubscriptions, type SubscriptionDetail, type SubscriptionListItem } from "./subscriptions";
+export { getSubscriptionDetail, listAddOnSubscriptions, listOrderSubscriptions, listSubscriptions, type SubscriptionDetail, type SubscriptionListItem } from "./subscriptions";
+export { listMarketOffers, type ListMarketOffersParams, type MarketOffer } from "./market";
 export * from "./shared";

@@ -10,6 +10,7 @@ import { keysetPage, type KeysetSource } from "./keyset";
 import { getSubscriptionContext, type SubscriptionContext } from "./manage";
 import { can, type Actor } from "./permissions";
 import { cancelOption, dataDeletionDate, type CancelOption } from "./rules";
+import { DomainError } from "@/lib/errors";
 
 export interface SubscriptionListItem {
   subscription: Subscription;
@@ -118,4 +119,35 @@ export function getSubscriptionDetail(db: Db, actor: Actor, clock: Clock, subscr
     activity: can(actor, "view_activity") ? listActivity(db, actor, { subscriptionId: subscription.id }) : [],
     now,
   };
+}
+
+/** Rows of subscriptions with their offers, as list items at `now`. */
+function listItems(db: Db, where: ReturnType<typeof and>, now: Date): SubscriptionListItem[] {
+  return db
+    .select({ subscription: subscriptions, offer: offers })
+    .from(subscriptions)
+    .innerJoin(offers, eq(offers.id, subscriptions.offerId))
+    .where(where)
+    .orderBy(asc(subscriptions.orderedAt), asc(subscriptions.id))
+    .all()
+    .map(({ subscription, offer }) => ({ subscription, offer, cancel: cancelOption(subscription, offer, now) }));
+}
+
+/**
+ * The subscriptions one order of the customer created (Partner Center's "Get a list of subscriptions
+ * by order"), oldest first; another customer's or partner's order gives none.
+ */
+export function listOrderSubscriptions(db: Db, actor: Actor, clock: Clock, customerId: string, orderId: string): SubscriptionListItem[] {
+  const customer = getCustomer(db, actor, customerId);
+  return listItems(db, and(eq(subscriptions.partnerId, actor.partnerId), eq(subscriptions.customerId, customer.id), eq(subscriptions.orderId, orderId)), clock.now());
+}
+
+/**
+ * The add-on subscriptions bought on one of the customer's base subscriptions ("Get a list of add-ons
+ * for a subscription"), oldest first. A subscription of another customer is "not found".
+ */
+export function listAddOnSubscriptions(db: Db, actor: Actor, clock: Clock, customerId: string, subscriptionId: string): SubscriptionListItem[] {
+  const { subscription, customer } = getSubscriptionContext(db, actor, subscriptionId);
+  if (customer.id !== customerId) throw new DomainError("not_found:subscription");
+  return listItems(db, and(eq(subscriptions.partnerId, actor.partnerId), eq(subscriptions.baseSubscriptionId, subscription.id)), clock.now());
 }

@@ -25,6 +25,21 @@ export const PC_CODES = {
   offer_not_available: "2091",
   rate_limited: "429",
   precondition_failed: "412",
+  // Subscriptions (the v1-subscriptions helper), each as "Partner Center REST error codes" words it:
+  /** "Subscription quantity isn't within minimum and maximum allowed quantity" (400). */
+  quantity_out_of_range: "2002",
+  /** "Subscription with ID {0} and deleted status can't be updated." (400) */
+  deleted_subscription: "2011",
+  /** "Etag is no longer valid": sent with 412, as the issue asks of a stale If-Match. */
+  etag_stale: "2055",
+  /** "can't enable a child subscription, when the parent subscription isn't Active" (409). */
+  parent_not_active: "27009",
+  /** "Can't update a subscription with suspended status" (400). */
+  subscription_suspended: "800091",
+  /** "The subscription isn't eligible to be auto-renewed" (400): auto-renew of a Microsoft offer. */
+  not_auto_renewable: "800093",
+  /** "Can't update the status for this subscription" (400). */
+  status_not_updatable: "800096",
 } as const;
 
 /** The Partner Center code for each domain refusal; anything unlisted falls back by HTTP status. */
@@ -38,6 +53,29 @@ export const DOMAIN_TO_PC: Partial<Record<ErrorCode, string>> = {
   "not_found:cart_line": PC_CODES.not_found,
   invalid_input: PC_CODES.invalid_input,
   "offer:unavailable": PC_CODES.offer_not_available,
+  // Subscriptions: PATCH /v1/customers/{customerId}/subscriptions/{subscriptionId}.
+  "quantity:out_of_range": PC_CODES.quantity_out_of_range,
+  // The domain refuses a quantity or auto-renew change on a subscription that isn't active; a deleted
+  // (cancelled) one is told apart by the handler (2011).
+  "subscription:not_active": PC_CODES.subscription_suspended,
+  "subscription:invalid_transition": PC_CODES.status_not_updatable,
+  "subscription:not_cancellable": PC_CODES.status_not_updatable,
+  "autorenew:not_allowed": PC_CODES.not_auto_renewable,
+  "subscription:stale": PC_CODES.etag_stale,
+  "addon:base_not_active": PC_CODES.parent_not_active,
+};
+
+/**
+ * The HTTP status Partner Center documents for a refusal, where it differs from the status the
+ * pages' /api gives the same domain code (409 there for every rule): Partner Center answers these
+ * with 400, and a stale ETag with 412 Precondition Failed.
+ */
+export const DOMAIN_STATUS_IN_PC: Partial<Record<ErrorCode, number>> = {
+  "subscription:not_active": 400,
+  "subscription:invalid_transition": 400,
+  "subscription:not_cancellable": 400,
+  "autorenew:not_allowed": 400,
+  "subscription:stale": 412,
 };
 
 export function pcError(code: string, description: string, data: unknown[] = []): PartnerCenterError {

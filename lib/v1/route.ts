@@ -11,7 +11,7 @@ import { readJsonBody } from "@/lib/server/json-body";
 import { catchUpOnRequest } from "@/lib/server/lifecycle-runner";
 import { getClock, realNow } from "@/lib/server/context";
 import type { Actor, PartnerClock } from "@/lib/subscriptions";
-import { DOMAIN_TO_PC, PC_CODES, pcError } from "./errors";
+import { DOMAIN_STATUS_IN_PC, DOMAIN_TO_PC, PC_CODES, pcError } from "./errors";
 import { takeRequest } from "./rate-limit";
 
 export interface V1Context {
@@ -92,7 +92,7 @@ export function v1Route<P>(handler: (ctx: V1Context, params: P) => V1Answer | Re
       if (error instanceof V1Error) return fail(error.status, error.code, error.message, error.data);
       if (isDomainError(error)) {
         const data = error.fieldErrors ? Object.entries(error.fieldErrors).map(([field, messages]) => ({ field, messages })) : [];
-        return fail(error.status, DOMAIN_TO_PC[error.code] ?? String(error.status), error.message, data);
+        return fail(DOMAIN_STATUS_IN_PC[error.code] ?? error.status, DOMAIN_TO_PC[error.code] ?? String(error.status), error.message, data);
       }
       if (error instanceof z.ZodError) {
         return fail(400, PC_CODES.invalid_input, "The request is not valid.", error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
