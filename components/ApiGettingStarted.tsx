@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DEMO_SIGN_IN } from "@/lib/v1/reference";
+import { DEMO_SIGN_IN, GETTING_STARTED } from "@/lib/v1/reference";
 import { ApiCurlExample } from "./ApiCurlExample";
 
 /** The first steps every example relies on: a token in $TOKEN, then the ids later calls answer with. */
@@ -12,10 +12,14 @@ export function ApiGettingStarted({ baseUrl }: { baseUrl: string }) {
     `  --data-urlencode password=${DEMO_SIGN_IN.password} | jq -r .access_token)`,
   ].join("\n");
   const ids = [
-    `SUBSCRIPTION_ID=$(curl -sS "$BASE_URL/v1/customers/fabrikam/subscriptions" -H "Authorization: Bearer $TOKEN" | jq -r '.items[0].id')`,
+    `# A cart to read, update and check out in the cart examples`,
     `CART_ID=$(curl -sS -X POST "$BASE_URL/v1/customers/fabrikam/carts" -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \\`,
-    `  -d '{"lineItems":[{"id":0,"catalogItemId":"office-365-e3","quantity":5,"billingCycle":"monthly"}]}' | jq -r .id)`,
-    `ORDER_ID=$(curl -sS -X POST "$BASE_URL/v1/customers/fabrikam/carts/$CART_ID/checkout" -H "Authorization: Bearer $TOKEN" | jq -r '.orders[0].id')`,
+    `  -d '${JSON.stringify(GETTING_STARTED.cart)}' | jq -r .id)`,
+    `# An order, and the subscription it created, for the order and subscription examples`,
+    `ORDER=$(curl -sS -X POST "$BASE_URL/v1/customers/fabrikam/orders" -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \\`,
+    `  -d '${JSON.stringify(GETTING_STARTED.order)}')`,
+    `ORDER_ID=$(echo "$ORDER" | jq -r .id)`,
+    `SUBSCRIPTION_ID=$(echo "$ORDER" | jq -r '.lineItems[0].subscriptionId')`,
   ].join("\n");
   return (
     <section aria-labelledby="getting-started" className="space-y-3">
@@ -28,7 +32,7 @@ export function ApiGettingStarted({ baseUrl }: { baseUrl: string }) {
         an app&apos;s id and secret from App management); they need <code>curl</code> and <code>jq</code>.
       </p>
       <ApiCurlExample label="1. Get a token" command={token} />
-      <ApiCurlExample label="2. Ids the examples use, from earlier calls (the cart and checkout buy 5 licenses)" command={ids} />
+      <ApiCurlExample label="2. Ids the examples use: a cart, and an order of 5 Office 365 E3 licenses for Fabrikam" command={ids} />
       <ul className="max-w-3xl list-disc space-y-1 pl-5 text-sm">
         <li>
           Every <code>/v1</code> request needs <code>Authorization: Bearer $TOKEN</code>. Send <code>MS-RequestId</code> (a retried create with the same id does

@@ -1,10 +1,17 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import type { AppDatabase } from "@/db/client";
 import { ApiEndpoint } from "@/components/ApiEndpoint";
 import { allErrors } from "@/lib/v1/openapi";
 import { operations } from "@/lib/v1/operations";
-import { curlExample, exampleBody, fieldRows, referenceEntry } from "@/lib/v1/reference";
+import { resetRateLimits } from "@/lib/v1/rate-limit";
+import { curlExample, DEMO_SIGN_IN, exampleBody, examplePath, fieldRows, GETTING_STARTED, referenceEntry } from "@/lib/v1/reference";
+import { freshDb } from "./helpers";
+import { v1Fetch } from "./support/v1-router";
+
+const state = vi.hoisted(() => ({ db: null as unknown as AppDatabase }));
+vi.mock("@/db", () => ({ getDb: () => state.db }));
 
 /** The API reference page shows what the OpenAPI document says, with examples the API accepts. */
 describe("the API reference", () => {
@@ -35,5 +42,27 @@ describe("the API reference", () => {
     expect(token.body).toContainEqual(expect.objectContaining({ name: "grant_type", type: '"password" | "client_credentials"', required: true }));
     expect(token.body).toContainEqual(expect.objectContaining({ name: "client_secret", required: false, description: expect.stringContaining('grant_type is "client_credentials"') }));
     expect(token.curl).toContain("--data-urlencode 'username=admin@contoso-partner.example'");
+  });
+
+  it("runs every example as the page shows it, after the getting-started calls, against the demo data: each succeeds", async () => {
+    state.db = freshDb().db;
+    resetRateLimits();
+    const send = await v1Fetch();
+    const base = "http://localhost";
+    const signIn = await send(`${base}/oauth2/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ grant_type: "password", ...DEMO_SIGN_IN }) });
+    const token = ((await signIn.json()) as { access_token: string }).access_token;
+    const json = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const cart = (await (await send(`${base}/v1/customers/fabrikam/carts`, { method: "POST", headers: json, body: JSON.stringify(GETTING_STARTED.cart) })).json()) as { id: string };
+    const order = (await (await send(`${base}/v1/customers/fabrikam/orders`, { method: "POST", headers: json, body: JSON.stringify(GETTING_STARTED.order) })).json()) as { id: string; lineItems: { subscriptionId: string }[] };
+    const variables: Record<string, string> = { $CART_ID: cart.id, $ORDER_ID: order.id, $SUBSCRIPTION_ID: order.lineItems[0].subscriptionId };
+    for (const op of operations) {
+      const url = base + examplePath(op).replace(/\$[A-Z_]+/g, (name) => variables[name] ?? name);
+      const body = exampleBody(op);
+      const form = op.bodyType === "form";
+      const headers: Record<string, string> = { ...(op.public ? {} : { authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { "content-type": form ? "application/x-www-form-urlencoded" : "application/json" }) };
+      const payload = body === undefined ? undefined : form ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body);
+      const response = await send(url, { method: op.method.toUpperCase(), headers, body: payload });
+      expect(response.status, `${op.method.toUpperCase()} ${url}: ${await response.clone().text()}`).toBeLessThan(300);
+    }
   });
 });

@@ -21,6 +21,11 @@ export interface FieldRow {
 /** The demo account the examples sign in with (listed on the sign-in page), and the demo ids they use. */
 export const DEMO_SIGN_IN = { username: "admin@contoso-partner.example", password: "Partner-Demo-2026" };
 const DEMO_VALUES: Record<string, string> = { customerId: "fabrikam", offerId: "office-365-e3", catalogItemId: "office-365-e3", country: "US" };
+/** The getting-started calls that set $CART_ID, $ORDER_ID and $SUBSCRIPTION_ID for the examples. */
+export const GETTING_STARTED = {
+  cart: { lineItems: [{ id: 0, catalogItemId: "office-365-e3", quantity: 5, billingCycle: "monthly" }] },
+  order: { billingCycle: "monthly", lineItems: [{ lineItemNumber: 0, offerId: "office-365-e3", quantity: 5 }] },
+};
 /** Ids only a previous call can give: the examples read them from shell variables set as the page shows. */
 const shellVariable = (name: string) => "$" + name.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
 
