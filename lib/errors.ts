@@ -9,6 +9,7 @@ export const ERRORS = {
   "not_found:offer": { status: 404, message: "Offer not found." },
   "not_found:cart_line": { status: 404, message: "That cart line no longer exists." },
   "not_found:order": { status: 404, message: "Order not found." },
+  "not_found:cart": { status: 404, message: "Cart not found." },
   "not_found:subscription": { status: 404, message: "Subscription not found." },
   "not_found:app": { status: 404, message: "App not found." },
   "invalid_input": { status: 400, message: "Check the highlighted fields." },
@@ -22,6 +23,11 @@ export const ERRORS = {
   "order:lines_unavailable": { status: 409, message: "Some lines can't be bought. Nothing was bought." },
   // Input hardening: a key is unique per partner, so reusing one for another customer is a client bug.
   "order:idempotency_key_reused": { status: 422, message: "This idempotency key was already used for an order for another customer. Send a new key for a new order." },
+  // REST API carts: "Carts expire 7 days from the initial creation"; a checked-out cart is "Ordered".
+  "cart:expired": { status: 400, message: "This cart expired 7 days after it was created. Create a new cart." },
+  "cart:ordered": { status: 409, message: "This cart was already checked out. Check it out again to read its orders, or create a new cart." },
+  // MS-RequestId makes a retried create return its first result; another request with the same id is a client bug.
+  "request:id_reused": { status: 422, message: "This MS-RequestId was already used for another request. Send a new MS-RequestId for a new request." },
   "partner:cannot_buy": { status: 403, message: "Indirect resellers can't buy subscriptions in Partner Center. Ask your indirect provider to place the order." },
   "quantity:out_of_range": { status: 400, message: "The quantity is outside the range this offer allows." },
   "subscription:stale": { status: 409, message: "This subscription changed since the page was loaded. Reload the page and try again." },

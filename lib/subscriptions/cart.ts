@@ -11,14 +11,30 @@ import { assertCan, partnerCanBuy, type Actor } from "./permissions";
 import { allowedFrequencies, unitPrice } from "./pricing";
 import { assertQuantityInRange, quantityProblem } from "./quantity";
 
-export interface CartItem {
-  line: CartLine;
+/** What a line asks to buy: the pages' cart lines and the REST API's cart and order lines alike. */
+export interface LineRequest {
+  id: string;
+  quantity: number;
+  billingFrequency: BillingFrequency;
+  /** ISO 8601 term asked for (REST API); null or absent: the billing frequency's own term. */
+  termDuration?: string | null;
+  /** Partner Center's friendlyName for the subscription (REST API). */
+  friendlyName?: string | null;
+}
+
+/** Why a line can't be bought now: an availability reason, its quantity, or what it asks for. */
+export type LineProblem = { reason: UnavailableReason } | { quantity: string } | { input: string };
+
+export interface PricedLine<L extends LineRequest = LineRequest> {
+  line: L;
   offer: Offer;
   unitPriceMinor: number;
   lineTotalMinor: number;
   /** Why the line can't be bought now, if it can't. */
-  problem: { reason: UnavailableReason } | { quantity: string } | null;
+  problem: LineProblem | null;
 }
+
+export type CartItem = PricedLine<CartLine>;
 
 export interface Cart {
   customer: Customer;
@@ -47,14 +63,36 @@ export function getCart(db: Db, actor: Actor, customerId: string): Cart {
     .where(cartOwner(actor, customer.id))
     .orderBy(asc(cartLines.addedAt), asc(cartLines.id))
     .all();
+  const items = priceLines(db, actor, customer, rows);
+  return { customer, items, totalMinor: items.reduce((t, i) => t + i.lineTotalMinor, 0), currency: items[0]?.offer.currency ?? "USD" };
+}
+
+/** The term a billing frequency buys: "monthly" a month (P1M), "annual" a year (P1Y). */
+export function termDurationOf(frequency: BillingFrequency): string {
+  return frequency === "annual" ? "P1Y" : "P1M";
+}
+
+/** What a line would ask that this product can't sell: a frequency the offer has no price for, another term. */
+function inputProblem(offer: Offer, line: LineRequest): string | null {
+  if (!allowedFrequencies(offer).includes(line.billingFrequency)) return `${offer.name} can't be billed ${line.billingFrequency}.`;
+  const term = termDurationOf(line.billingFrequency);
+  if (line.termDuration && line.termDuration !== term) {
+    return `Billed ${line.billingFrequency}, ${offer.name} has a term of ${term}: ask for ${term}, or for the billing cycle that goes with ${line.termDuration}.`;
+  }
+  return null;
+}
+
+/** Lines priced and re-checked against today's rules (availability, quantity, what they ask for). */
+export function priceLines<L extends LineRequest>(db: Db, actor: Actor, customer: Customer, rows: { line: L; offer: Offer }[]): PricedLine<L>[] {
   const availability = offerAvailability(db, actor, customer, rows.map((r) => r.offer));
-  const items = rows.map(({ line, offer }): CartItem => {
-    const unit = unitPrice(offer, line.billingFrequency);
+  return rows.map(({ line, offer }): PricedLine<L> => {
+    const input = inputProblem(offer, line);
+    const unit = input ? 0 : unitPrice(offer, line.billingFrequency);
     const reason = availability.get(offer.id) ?? null;
     const quantity = quantityProblem(offer, line.quantity);
-    return { line, offer, unitPriceMinor: unit, lineTotalMinor: unit * line.quantity, problem: reason ? { reason } : quantity ? { quantity } : null };
+    const problem = reason ? { reason } : quantity ? { quantity } : input ? { input } : null;
+    return { line, offer, unitPriceMinor: unit, lineTotalMinor: unit * line.quantity, problem };
   });
-  return { customer, items, totalMinor: items.reduce((t, i) => t + i.lineTotalMinor, 0), currency: items[0]?.offer.currency ?? "USD" };
 }
 
 export interface AddToCartParams {

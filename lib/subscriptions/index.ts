@@ -6,8 +6,10 @@
  * `./shared`. ESLint refuses deep imports from `app/` and `components/`.
  */
 export { activityPage, listActivity, activityFilterOptions, type ActivityAction, type ActivityFilters, type ActivityPage, type ActivityRow } from "./activity";
+export { createApiCart, getApiCart, updateApiCart, checkoutApiCart, CART_LIFETIME_MS, type ApiCartView, type ApiCartLineView, type ApiLineInput, type CheckoutResult, type OrderGroupError } from "./api-carts";
+export { createApiOrder, getApiOrder, listApiOrders, type ApiOrder, type CreateApiOrderParams } from "./api-orders";
 export { nextInvoice, type Invoice } from "./billing";
-export { addToCart, getCart, removeCartLine, updateCartLineQuantity, type AddToCartParams, type Cart, type CartItem } from "./cart";
+export { addToCart, getCart, removeCartLine, termDurationOf, updateCartLineQuantity, type AddToCartParams, type Cart, type CartItem, type LineProblem } from "./cart";
 export { getCatalogOffer, listCatalog, type CatalogFilters, type CatalogOffer } from "./catalog";
 export { cancelSubscription, submitSubscriptionChanges, type SubscriptionChanges } from "./changes";
 export { fixedClock, DAY_MS, HOUR_MS, type Clock } from "./clock";

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import { orders, subscriptions, offers, type Order, type Subscription, type Offer } from "@/db/schema";
+import { orders, subscriptions, offers, type Customer, type Order, type Subscription, type Offer } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { unavailableReasonText } from "./availability";
-import { assertCanSell, clearCart, getCart, type Cart, type CartItem } from "./cart";
+import { assertCanSell, clearCart, getCart, priceLines, type Cart, type CartItem, type LineRequest, type PricedLine } from "./cart";
+import { getCatalogOffer } from "./catalog";
 import type { Clock } from "./clock";
 import { getCustomer } from "./customers";
 import type { Actor } from "./permissions";
@@ -26,10 +27,13 @@ export interface Review extends Omit<Cart, "items"> {
 }
 
 /** The message for a cart line that can't be bought, or null. */
-export function cartLineProblemText(item: CartItem): string | null {
+export function cartLineProblemText(item: Pick<PricedLine, "problem">): string | null {
   if (!item.problem) return null;
-  return "reason" in item.problem ? unavailableReasonText(item.problem.reason) : item.problem.quantity;
+  if ("reason" in item.problem) return unavailableReasonText(item.problem.reason);
+  return "quantity" in item.problem ? item.problem.quantity : item.problem.input;
 }
+
+export const ONE_PER_CUSTOMER_TWICE = "This offer is limited to one subscription per customer, and the order already has one.";
 
 /** **Review**: every line with its term, prices, and for trials $0 today and the date the paid term starts. */
 export function reviewOrder(db: Db, actor: Actor, clock: Clock, customerId: string): Review {
@@ -45,16 +49,14 @@ export function reviewOrder(db: Db, actor: Actor, clock: Clock, customerId: stri
   return { ...cart, items, dueTodayMinor: items.reduce((t, i) => t + i.dueTodayMinor, 0) };
 }
 
-/** Problems per cart line at Buy time, including two lines of a one-per-customer offer. */
-function lineProblems(cart: Cart): Record<string, string[]> {
+/** Problems per line at Buy time (by line id), including a second line of a one-per-customer offer. */
+export function lineProblems(items: readonly PricedLine[]): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   const seenOnePerCustomer = new Set<string>();
-  for (const item of cart.items) {
+  for (const item of items) {
     const text = cartLineProblemText(item);
     if (text) problems[item.line.id] = [text];
-    else if (item.offer.onePerCustomer && seenOnePerCustomer.has(item.offer.id)) {
-      problems[item.line.id] = ["This offer is limited to one subscription per customer, and the order already has one."];
-    }
+    else if (item.offer.onePerCustomer && seenOnePerCustomer.has(item.offer.id)) problems[item.line.id] = [ONE_PER_CUSTOMER_TWICE];
     if (item.offer.onePerCustomer) seenOnePerCustomer.add(item.offer.id);
   }
   return problems;
@@ -71,7 +73,7 @@ export interface BuyParams {
  * returns the first order; the same key for a different customer is refused" (422,
  * `order:idempotency_key_reused`), since that is a different request, not a retry.
  */
-function orderForKey(db: Db, actor: Actor, customerId: string, idempotencyKey: string): Order | undefined {
+export function orderForKey(db: Db, actor: Actor, customerId: string, idempotencyKey: string): Order | undefined {
   const existing = db
     .select()
     .from(orders)
@@ -79,6 +81,40 @@ function orderForKey(db: Db, actor: Actor, customerId: string, idempotencyKey: s
     .get();
   if (existing && existing.customerId !== customerId) throw new DomainError("order:idempotency_key_reused");
   return existing;
+}
+
+/**
+ * The inside of every **Buy** (the pages' cart, the REST API's orders and cart checkout): every rule
+ * checked again on the priced lines, then the order and its subscriptions, in the caller's write
+ * transaction. Called under the write lock, so two Buys at once can't both take a one-per-customer offer.
+ */
+export function placeOrder(tx: Db, actor: Actor, customer: Customer, items: readonly PricedLine[], idempotencyKey: string, now: Date): Order {
+  if (items.length === 0) throw new DomainError("cart:empty");
+  const problems = lineProblems(items);
+  if (Object.keys(problems).length > 0) throw new DomainError("order:lines_unavailable", undefined, problems);
+  const order = tx
+    .insert(orders)
+    .values({
+      id: randomUUID(),
+      partnerId: actor.partnerId,
+      customerId: customer.id,
+      userId: actor.userId,
+      idempotencyKey,
+      placedAt: now,
+      totalMinor: items.reduce((t, i) => t + i.lineTotalMinor, 0),
+      currency: items[0].offer.currency,
+    })
+    .returning()
+    .get();
+  for (const item of items) {
+    provisionSubscription(
+      tx,
+      { partnerId: actor.partnerId, customerId: customer.id, orderId: order.id, offer: item.offer, quantity: item.line.quantity, billingFrequency: item.line.billingFrequency, friendlyName: item.line.friendlyName ?? null },
+      { actor, action: "buy" },
+      now,
+    );
+  }
+  return order;
 }
 
 /**
@@ -93,25 +129,34 @@ export function buy(db: Db, actor: Actor, clock: Clock, params: BuyParams): { or
       const existing = orderForKey(tx, actor, customer.id, params.idempotencyKey);
       if (existing) return { order: existing, created: false };
       const cart = getCart(tx, actor, customer.id);
-      if (cart.items.length === 0) throw new DomainError("cart:empty");
-      const problems = lineProblems(cart);
-      if (Object.keys(problems).length > 0) throw new DomainError("order:lines_unavailable", undefined, problems);
-      const now = clock.now();
-      const order = tx
-        .insert(orders)
-        .values({ id: randomUUID(), partnerId: actor.partnerId, customerId: customer.id, userId: actor.userId, idempotencyKey: params.idempotencyKey, placedAt: now, totalMinor: cart.totalMinor, currency: cart.currency })
-        .returning()
-        .get();
-      for (const item of cart.items) {
-        provisionSubscription(
-          tx,
-          { partnerId: actor.partnerId, customerId: customer.id, orderId: order.id, offer: item.offer, quantity: item.line.quantity, billingFrequency: item.line.billingFrequency },
-          { actor, action: "buy" },
-          now,
-        );
-      }
+      const order = placeOrder(tx, actor, customer, cart.items, params.idempotencyKey, clock.now());
       clearCart(tx, actor, customer.id);
       return { order, created: true };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export interface BuyLinesParams {
+  customerId: string;
+  idempotencyKey: string;
+  /** Catalog offers by id, in the order's line order. */
+  lines: (LineRequest & { offerId: string })[];
+}
+
+/**
+ * **Buy** given lines (the REST API's orders and cart checkout), with the same rules as the pages'
+ * Buy through `placeOrder`. The same idempotency key returns the first order.
+ */
+export function buyLines(db: Db, actor: Actor, clock: Clock, params: BuyLinesParams): { order: Order; created: boolean } {
+  assertCanSell(actor);
+  return db.transaction(
+    (tx) => {
+      const customer = getCustomer(tx, actor, params.customerId);
+      const existing = orderForKey(tx, actor, customer.id, params.idempotencyKey);
+      if (existing) return { order: existing, created: false };
+      const rows = params.lines.map((line) => ({ line, offer: getCatalogOffer(tx, actor, line.offerId) }));
+      return { order: placeOrder(tx, actor, customer, priceLines(tx, actor, customer, rows), params.idempotencyKey, clock.now()), created: true };
     },
     { behavior: "immediate" },
   );

@@ -13,6 +13,8 @@ export interface NewSubscription {
   offer: Offer;
   quantity: number;
   billingFrequency: BillingFrequency;
+  /** Partner Center's friendlyName, when the REST API's caller gave one. */
+  friendlyName?: string | null;
   /** For add-ons: the base they align to. */
   base?: Subscription;
 }
@@ -44,6 +46,7 @@ export function provisionSubscription(db: Db, input: NewSubscription, by: Change
       customerId: input.customerId,
       orderId: input.orderId,
       offerId: offer.id,
+      friendlyName: input.friendlyName ?? null,
       baseSubscriptionId: base?.id ?? null,
       quantity: input.quantity,
       billingFrequency: input.billingFrequency,

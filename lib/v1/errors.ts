@@ -25,6 +25,9 @@ export const PC_CODES = {
   offer_not_available: "2091",
   rate_limited: "429",
   precondition_failed: "412",
+  // Carts and orders (the v1-orders helper):
+  /** "Inventory is not available for the catalog item selected" (400, "Create an order"). */
+  inventory_not_available: "2093",
   // Subscriptions (the v1-subscriptions helper), each as "Partner Center REST error codes" words it:
   /** "Subscription quantity isn't within minimum and maximum allowed quantity" (400). */
   quantity_out_of_range: "2002",
@@ -53,6 +56,9 @@ export const DOMAIN_TO_PC: Partial<Record<ErrorCode, string>> = {
   "not_found:cart_line": PC_CODES.not_found,
   invalid_input: PC_CODES.invalid_input,
   "offer:unavailable": PC_CODES.offer_not_available,
+  // Carts and orders: cart:expired, cart:ordered and request:id_reused have no documented code (HTTP status).
+  "not_found:cart": PC_CODES.not_found,
+  "order:lines_unavailable": PC_CODES.inventory_not_available,
   // Subscriptions: PATCH /v1/customers/{customerId}/subscriptions/{subscriptionId}.
   "quantity:out_of_range": PC_CODES.quantity_out_of_range,
   // The domain refuses a quantity or auto-renew change on a subscription that isn't active; a deleted
@@ -71,6 +77,7 @@ export const DOMAIN_TO_PC: Partial<Record<ErrorCode, string>> = {
  * with 400, and a stale ETag with 412 Precondition Failed.
  */
 export const DOMAIN_STATUS_IN_PC: Partial<Record<ErrorCode, number>> = {
+  "order:lines_unavailable": 400,
   "subscription:not_active": 400,
   "subscription:invalid_transition": 400,
   "subscription:not_cancellable": 400,

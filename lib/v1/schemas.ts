@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_PAGE_SIZE } from "@/lib/subscriptions";
+import { MAX_PAGE_SIZE, type ApiLineInput } from "@/lib/subscriptions";
 import { idSchema, quantitySchema, wholeNumber } from "@/lib/validation";
 import { PC_STATUSES } from "./representations/subscription";
 
@@ -84,4 +84,77 @@ export function camelCaseKeys(value: unknown, known: readonly string[]): unknown
 /** The PATCH body, parsed: keys in any case, then the schema. */
 export function parseSubscriptionPatch(body: unknown): SubscriptionPatch {
   return subscriptionPatchSchema.parse(camelCaseKeys(body ?? {}, Object.keys(subscriptionPatchSchema.shape)));
+}
+
+// ── Carts and orders (the v1-orders helper) ───────────────────────────────────────────────────────
+
+/** Partner Center's BillingCycleType members this product sells: a term billed monthly (P1M) or annually (P1Y). */
+export const PC_BILLING_CYCLES = ["monthly", "annual"] as const;
+const billingCycleSchema = z
+  .string({ error: 'billingCycle must be "monthly" or "annual".' })
+  .transform((s) => s.toLowerCase())
+  .pipe(z.enum(PC_BILLING_CYCLES, { error: 'billingCycle must be "monthly" or "annual": this product sells no one-time or usage-only purchases.' }));
+
+/** A line's index as Partner Center numbers them: 0 to count-1 (sent as a number or a numeric string). */
+const lineIndexSchema = wholeNumber({ min: 0, max: 999, message: "A line id is a whole number from 0 to 999." });
+
+const termDurationSchema = z.string().regex(/^P\d{1,2}[MY]$/, "termDuration is ISO 8601, such as P1M or P1Y.");
+const friendlyNameSchema = z.string().trim().max(200);
+const participantsSchema = z.array(z.object({ key: z.string().max(100), value: z.string().max(100) })).max(10);
+/** Accepted as Partner Center takes it; no offer here has provisioning variables, so nothing reads it. */
+const provisioningContextSchema = z.record(z.string().max(100), z.string().max(500));
+
+/** A CartLineItem in POST and PUT /v1/customers/{customerId}/carts ("Create a cart", "Update a cart"). */
+export const cartLineItemRequestSchema = z.object({
+  id: lineIndexSchema.optional().meta({ description: "The line's index in the cart; its position when absent." }),
+  catalogItemId: idSchema.meta({ description: "The offer id (GET /v1/offers)." }),
+  quantity: quantitySchema,
+  billingCycle: billingCycleSchema,
+  friendlyName: friendlyNameSchema.nullish(),
+  termDuration: termDurationSchema.nullish().meta({ description: "P1M for monthly, P1Y for annual; another term makes the line's error." }),
+  participants: participantsSchema.nullish(),
+  provisioningContext: provisioningContextSchema.nullish(),
+});
+
+/** POST /v1/customers/{customerId}/carts and PUT .../carts/{cartId}: the Cart resource; only lineItems is read. */
+export const cartRequestSchema = z.object({
+  lineItems: z.array(cartLineItemRequestSchema).min(1, "You must have at least one cart line item.").max(100),
+});
+export type CartRequest = z.infer<typeof cartRequestSchema>;
+
+/** An OrderLineItem in POST /v1/customers/{customerId}/orders ("Create an order for a customer"). */
+export const orderLineItemRequestSchema = z.object({
+  lineItemNumber: lineIndexSchema,
+  offerId: idSchema.meta({ description: "The offer id (GET /v1/offers)." }),
+  quantity: quantitySchema,
+  friendlyName: friendlyNameSchema.nullish(),
+  termDuration: termDurationSchema.nullish(),
+  partnerIdOnRecord: z.string().max(100).nullish(),
+  provisioningContext: provisioningContextSchema.nullish(),
+});
+
+export const orderRequestSchema = z.object({
+  billingCycle: billingCycleSchema.optional().meta({ description: 'Every line\'s billing cycle; "monthly" when absent.' }),
+  lineItems: z.array(orderLineItemRequestSchema).min(1, "An order needs at least one line item.").max(100),
+});
+export type OrderRequest = z.infer<typeof orderRequestSchema>;
+
+/** Partner Center's keys in any case (its older samples write "LineItems", "CatalogItemId"), lines included. */
+export function parseWithLines<T extends z.ZodObject>(schema: T, line: z.ZodObject, body: unknown): z.infer<T> {
+  const top = camelCaseKeys(body ?? {}, Object.keys(schema.shape)) as Record<string, unknown>;
+  const lines = Array.isArray(top.lineItems) ? top.lineItems.map((l) => camelCaseKeys(l, Object.keys(line.shape))) : top.lineItems;
+  return schema.parse({ ...top, lineItems: lines });
+}
+
+/** A Cart's lineItems as the domain takes them: catalogItemId is the offer id, a missing id is the line's position. */
+export function cartLines(lineItems: CartRequest["lineItems"]): ApiLineInput[] {
+  return lineItems.map((item, index) => ({
+    lineNumber: item.id ?? index,
+    offerId: item.catalogItemId,
+    quantity: item.quantity,
+    billingFrequency: item.billingCycle,
+    friendlyName: item.friendlyName,
+    termDuration: item.termDuration,
+    participants: item.participants,
+  }));
 }
