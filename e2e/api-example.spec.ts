@@ -1,7 +1,9 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { promisify } from "node:util";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { signIn, USERS } from "./fixtures";
 
 /**
  * Runs examples/partner-center-walkthrough.ts, as a partner would, against a fresh server: it must
@@ -50,4 +52,19 @@ test("the partner walkthrough example runs against a fresh server and exits 0", 
   } finally {
     if (server) stopServer(server);
   }
+});
+
+test("every signed-in user finds the API reference in the header: endpoints, error codes and examples, and the OpenAPI document", async ({ page, request }) => {
+  await signIn(page, USERS.sales);
+  await page.getByRole("navigation", { name: "Partner Center menu" }).getByRole("link", { name: "API reference" }).click();
+  await expect(page.getByRole("heading", { name: "API reference", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Getting started" })).toBeVisible();
+  const checkout = page.getByRole("region", { name: /POST\s*\/v1\/customers\/\{customerId\}\/carts\/\{cartId\}\/checkout/ });
+  await expect(checkout.getByRole("table", { name: "Error codes" })).toBeVisible();
+  await expect(checkout.getByText("/v1/customers/fabrikam/carts/$CART_ID/checkout")).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  const document = await request.get("/v1/openapi.json");
+  expect(document.status()).toBe(200);
+  expect(await document.json()).toMatchObject({ openapi: "3.1.0" });
 });

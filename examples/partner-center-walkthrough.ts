@@ -155,3 +155,6 @@ main().catch((error: unknown) => {
   console.error(`\nFAILED: ${error instanceof ExpectationFailed ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });
+
+// An ES module, so its names stay its own when this file sits beside your code.
+export {};
