@@ -89,3 +89,18 @@ export function offerSegmentsOf(db: Db, offerId: string): Segment[] {
     .all({ offerId })
     .map((r) => r.segment);
 }
+
+const offerRow = preparedQuery((db) => db.select().from(offers).where(eq(offers.id, sql.placeholder("id"))).prepare());
+const offersByDb = new WeakMap<Db, Map<string, Offer>>();
+
+/** An offer by id, kept per handle once read (offers never change while the app runs). */
+export function offerById(db: Db, offerId: string): Offer | undefined {
+  let byId = offersByDb.get(db);
+  if (!byId) offersByDb.set(db, (byId = new Map()));
+  let offer = byId.get(offerId);
+  if (!offer) {
+    offer = offerRow(db).get({ id: offerId });
+    if (offer) byId.set(offerId, offer);
+  }
+  return offer;
+}

@@ -1,8 +1,10 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { offers, subscriptions, type LedgerEntry, type Offer, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { listActivity, type ActivityRow } from "./activity";
 import { addOnPurchaseBlocker, eligibleAddOns, type AddOnRow } from "./addons";
+import { offerById } from "./catalog-index";
 import { subscriptionLedger } from "./billing";
 import type { Clock } from "./clock";
 import { getCustomer, pageWindow, PAGE_SIZE, type CursorPage } from "./customers";
@@ -21,7 +23,7 @@ export interface SubscriptionListItem {
 /**
  * The customer's offers in the order the list shows them (by name, then id). Their ids come from a
  * loose scan of subscriptions_customer_offer_idx (one seek per distinct offer, however many
- * subscriptions the customer has), the offers themselves by primary key.
+ * subscriptions the customer has), the offers themselves from the handle's kept offers.
  */
 function offersByName(db: Db, partnerId: string, customerId: string): Offer[] {
   const ids = db
@@ -37,15 +39,43 @@ function offersByName(db: Db, partnerId: string, customerId: string): Offer[] {
     )
     .map((r) => r.id);
   if (ids.length === 0) return [];
-  const found = db.select().from(offers).where(inArray(offers.id, ids)).all();
+  const found = ids.map((id) => offerById(db, id)!);
   return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
 }
 
 /**
+ * One offer's subscriptions of a customer in list order (by when each was ordered), forward or back,
+ * from a key or from the start: four query shapes, each prepared once per connection and run per
+ * offer a page crosses.
+ */
+function offerWalk(back: boolean, fromKey: boolean) {
+  return preparedQuery((db) => {
+    const order = back ? desc : asc;
+    const key = sql`(${subscriptions.orderedAt}, ${subscriptions.id}) ${back ? sql`<` : sql`>`} (${sql.placeholder("at")}, ${sql.placeholder("id")})`;
+    return db
+      .select()
+      .from(subscriptions)
+      .where(
+        and(
+          eq(subscriptions.partnerId, sql.placeholder("partnerId")),
+          eq(subscriptions.customerId, sql.placeholder("customerId")),
+          eq(subscriptions.offerId, sql.placeholder("offer")),
+          fromKey ? key : undefined,
+        ),
+      )
+      .orderBy(order(subscriptions.orderedAt), order(subscriptions.id))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare();
+  });
+}
+
+const offerWalks = { "false:false": offerWalk(false, false), "false:true": offerWalk(false, true), "true:false": offerWalk(true, false), "true:true": offerWalk(true, true) } as const;
+
+/**
  * The customer's **Subscriptions** page, by offer name, then by when each was ordered, paged by
  * keyset: one walk of subscriptions_customer_offer_idx per offer, so no page sorts the customer's
- * subscriptions (an ORDER BY offers.name over a join would, every page). The walk's statement is
- * prepared once per call and run per offer: a page may cross many offers with a few rows each.
+ * subscriptions (an ORDER BY offers.name over a join would, every page).
  */
 export function listSubscriptions(db: Db, actor: Actor, clock: Clock, customerId: string, params: { page?: number; cursor?: string } = {}): CursorPage<SubscriptionListItem> {
   const customer = getCustomer(db, actor, customerId);
@@ -54,29 +84,10 @@ export function listSubscriptions(db: Db, actor: Actor, clock: Clock, customerId
   const { page: requested, pageCount } = pageWindow(total, params.page);
   const customerOffers = offersByName(db, actor.partnerId, customer.id);
   const offerById = new Map(customerOffers.map((o) => [o.id, o]));
-  const walks = new Map<string, { all(values: Record<string, unknown>): Subscription[] }>();
-  /** The walk of one offer's subscriptions, forward or back, from a key or from the start. */
-  const walkOf = (back: boolean, fromKey: boolean) => {
-    const name = `${back}:${fromKey}`;
-    let walk = walks.get(name);
-    if (!walk) {
-      const order = back ? desc : asc;
-      const key = sql`(${subscriptions.orderedAt}, ${subscriptions.id}) ${back ? sql`<` : sql`>`} (${sql.placeholder("at")}, ${sql.placeholder("id")})`;
-      walk = db
-        .select()
-        .from(subscriptions)
-        .where(and(where, eq(subscriptions.offerId, sql.placeholder("offer")), fromKey ? key : undefined))
-        .orderBy(order(subscriptions.orderedAt), order(subscriptions.id))
-        .limit(sql.placeholder("limit"))
-        .offset(sql.placeholder("offset"))
-        .prepare();
-      walks.set(name, walk);
-    }
-    return walk;
-  };
   const source: KeysetSource<Subscription> = {
     segments: customerOffers.map((o) => o.id),
-    rows: (offerId, { from, back, limit, offset }) => walkOf(back, !!from).all({ offer: offerId, at: from?.[0], id: from?.[1], limit, offset: offset ?? 0 }),
+    rows: (offerId, { from, back, limit, offset }) =>
+      offerWalks[`${back}:${!!from}`](db).all({ partnerId: actor.partnerId, customerId: customer.id, offer: offerId, at: from?.[0], id: from?.[1], limit, offset: offset ?? 0 }),
     key: (s) => [s.orderedAt.getTime(), s.id],
     segmentOf: (s) => s.offerId,
     counts: () => new Map(db.select({ offerId: subscriptions.offerId, n: count() }).from(subscriptions).where(where).groupBy(subscriptions.offerId).all().map((r) => [r.offerId, r.n])),
