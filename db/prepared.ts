@@ -1,3 +1,5 @@
+import { getTableColumns, sql, type Column } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 
 /** The better-sqlite3 connection behind a handle; a transaction shares its database's. */
@@ -18,5 +20,29 @@ export function preparedQuery<Q>(build: (db: Db) => Q): (db: Db) => Q {
     let query = byConnection.get(connection);
     if (query === undefined) byConnection.set(connection, (query = build(db)));
     return query;
+  };
+}
+
+/**
+ * An INSERT of the given columns, prepared once per connection: one statement serves every row.
+ * Values are mapped by their column here (Dates, booleans, JSON), nulls passed as they are: drizzle
+ * maps a placeholder's value through its column even when it is null, and a null Date then throws.
+ * Columns left out take their defaults.
+ */
+export function preparedInsert<T extends SQLiteTable, K extends keyof T["$inferInsert"] & string>(table: T, columns: readonly K[]) {
+  const byName = getTableColumns(table) as Record<string, Column>;
+  const values = () => Object.fromEntries(columns.map((column) => [column, sql`${sql.placeholder(column)}`])) as T["$inferInsert"];
+  const encode = (row: Pick<T["$inferInsert"], K>) =>
+    Object.fromEntries(
+      columns.map((column) => {
+        const value = (row as Record<string, unknown>)[column];
+        return [column, value === null || value === undefined ? null : byName[column].mapToDriverValue(value)];
+      }),
+    );
+  const plain = preparedQuery((db) => db.insert(table).values(values()).prepare());
+  const returning = preparedQuery((db) => db.insert(table).values(values()).returning().prepare());
+  return {
+    run: (db: Db, row: Pick<T["$inferInsert"], K>) => plain(db).run(encode(row)),
+    returning: (db: Db, row: Pick<T["$inferInsert"], K>) => returning(db).get(encode(row)) as T["$inferSelect"],
   };
 }

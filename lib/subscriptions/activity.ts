@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { activityLog, customers, offers, subscriptions, users, type ActivityEntry, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { preparedInsert } from "@/db/prepared";
 import { keysetPage, type KeysetSource } from "./keyset";
 import { actingRole, assertCan, can, type Action, type Actor } from "./permissions";
 
@@ -24,6 +25,8 @@ export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 /** Who made a change: a signed-in user acting under a permission, or the system's lifecycle processing. */
 export type ChangeAuthor = { actor: Actor; action: Action } | "system";
 
+const insertActivity = preparedInsert(activityLog, ["partnerId", "customerId", "subscriptionId", "actorUserId", "actorName", "actorRole", "action", "before", "after", "at"]);
+
 /** Records one change to a subscription with its before and after values. */
 export function recordActivity(
   db: Db,
@@ -37,20 +40,18 @@ export function recordActivity(
   },
 ): void {
   const { by } = entry;
-  db.insert(activityLog)
-    .values({
-      partnerId: entry.subscription.partnerId,
-      customerId: entry.subscription.customerId,
-      subscriptionId: entry.subscription.id,
-      actorUserId: by === "system" ? null : by.actor.userId,
-      actorName: by === "system" ? "system" : by.actor.name,
-      actorRole: by === "system" ? null : (actingRole(by.actor, by.action) ?? null),
-      action: entry.action,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      at: entry.at,
-    })
-    .run();
+  insertActivity.run(db, {
+    partnerId: entry.subscription.partnerId,
+    customerId: entry.subscription.customerId,
+    subscriptionId: entry.subscription.id,
+    actorUserId: by === "system" ? null : by.actor.userId,
+    actorName: by === "system" ? "system" : by.actor.name,
+    actorRole: by === "system" ? null : (actingRole(by.actor, by.action) ?? null),
+    action: entry.action,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    at: entry.at,
+  });
 }
 
 export interface ActivityFilters {

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gte, sum } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { ledgerEntries, type LedgerEntry, type LedgerKind, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { preparedInsert } from "@/db/prepared";
 import type { Clock } from "./clock";
 import { getCustomer } from "./customers";
 import { assertCan, type Actor } from "./permissions";
@@ -19,12 +20,12 @@ export interface Charge {
   chargeEnd: Date;
 }
 
+const insertLedgerEntry = preparedInsert(ledgerEntries, ["id", "partnerId", "customerId", "subscriptionId", "kind", "description", "quantity", "amountMinor", "currency", "chargeStart", "chargeEnd", "postedAt"]);
+
 /** Posts one charge or credit to the customer's ledger. Zero amounts are not posted. */
 export function postCharge(db: Db, subscription: Pick<Subscription, "id" | "partnerId" | "customerId">, charge: Charge, at: Date): void {
   if (charge.amountMinor === 0) return;
-  db.insert(ledgerEntries)
-    .values({ id: randomUUID(), partnerId: subscription.partnerId, customerId: subscription.customerId, subscriptionId: subscription.id, postedAt: at, ...charge })
-    .run();
+  insertLedgerEntry.run(db, { id: randomUUID(), partnerId: subscription.partnerId, customerId: subscription.customerId, subscriptionId: subscription.id, postedAt: at, ...charge });
 }
 
 /** What the customer has been charged for a subscription, net of credits so far. */

@@ -1,7 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { cartLines, offers, type BillingFrequency, type CartLine, type Customer, type Offer } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { DomainError } from "@/lib/errors";
 import type { UnavailableReason } from "./availability";
 import { getCatalogOffer, offerAvailability } from "./catalog";
@@ -53,16 +54,22 @@ function cartOwner(actor: Actor, customerId: string) {
   return and(eq(cartLines.partnerId, actor.partnerId), eq(cartLines.userId, actor.userId), eq(cartLines.customerId, customerId));
 }
 
-/** The user's cart for this customer, each line re-checked against today's rules. */
-export function getCart(db: Db, actor: Actor, customerId: string): Cart {
-  const customer = getCustomer(db, actor, customerId);
-  const rows = db
+const ownerParams = and(eq(cartLines.partnerId, sql.placeholder("partnerId")), eq(cartLines.userId, sql.placeholder("userId")), eq(cartLines.customerId, sql.placeholder("customerId")));
+const cartRows = preparedQuery((db) =>
+  db
     .select({ line: cartLines, offer: offers })
     .from(cartLines)
     .innerJoin(offers, eq(offers.id, cartLines.offerId))
-    .where(cartOwner(actor, customer.id))
+    .where(ownerParams)
     .orderBy(asc(cartLines.addedAt), asc(cartLines.id))
-    .all();
+    .prepare(),
+);
+const deleteCart = preparedQuery((db) => db.delete(cartLines).where(ownerParams).prepare());
+
+/** The user's cart for this customer, each line re-checked against today's rules. */
+export function getCart(db: Db, actor: Actor, customerId: string): Cart {
+  const customer = getCustomer(db, actor, customerId);
+  const rows = cartRows(db).all({ partnerId: actor.partnerId, userId: actor.userId, customerId: customer.id });
   const items = priceLines(db, actor, customer, rows);
   return { customer, items, totalMinor: items.reduce((t, i) => t + i.lineTotalMinor, 0), currency: items[0]?.offer.currency ?? "USD" };
 }
@@ -149,5 +156,5 @@ export function removeCartLine(db: Db, actor: Actor, params: { customerId: strin
 }
 
 export function clearCart(db: Db, actor: Actor, customerId: string): void {
-  db.delete(cartLines).where(cartOwner(actor, customerId)).run();
+  deleteCart(db).run({ partnerId: actor.partnerId, userId: actor.userId, customerId });
 }

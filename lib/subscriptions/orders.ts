@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { orders, subscriptions, offers, type Customer, type Order, type Subscription, type Offer } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { preparedInsert, preparedQuery } from "@/db/prepared";
 import { DomainError } from "@/lib/errors";
 import { unavailableReasonText } from "./availability";
 import { assertCanSell, clearCart, getCart, priceLines, type Cart, type CartItem, type LineRequest, type PricedLine } from "./cart";
@@ -73,12 +74,17 @@ export interface BuyParams {
  * returns the first order; the same key for a different customer is refused" (422,
  * `order:idempotency_key_reused`), since that is a different request, not a retry.
  */
-export function orderForKey(db: Db, actor: Actor, customerId: string, idempotencyKey: string): Order | undefined {
-  const existing = db
+const orderByKey = preparedQuery((db) =>
+  db
     .select()
     .from(orders)
-    .where(and(eq(orders.partnerId, actor.partnerId), eq(orders.idempotencyKey, idempotencyKey)))
-    .get();
+    .where(and(eq(orders.partnerId, sql.placeholder("partnerId")), eq(orders.idempotencyKey, sql.placeholder("idempotencyKey"))))
+    .prepare(),
+);
+const insertOrder = preparedInsert(orders, ["id", "partnerId", "customerId", "userId", "idempotencyKey", "placedAt", "totalMinor", "currency"]);
+
+export function orderForKey(db: Db, actor: Actor, customerId: string, idempotencyKey: string): Order | undefined {
+  const existing = orderByKey(db).get({ partnerId: actor.partnerId, idempotencyKey });
   if (existing && existing.customerId !== customerId) throw new DomainError("order:idempotency_key_reused");
   return existing;
 }
@@ -92,20 +98,16 @@ export function placeOrder(tx: Db, actor: Actor, customer: Customer, items: read
   if (items.length === 0) throw new DomainError("cart:empty");
   const problems = lineProblems(items);
   if (Object.keys(problems).length > 0) throw new DomainError("order:lines_unavailable", undefined, problems);
-  const order = tx
-    .insert(orders)
-    .values({
-      id: randomUUID(),
-      partnerId: actor.partnerId,
-      customerId: customer.id,
-      userId: actor.userId,
-      idempotencyKey,
-      placedAt: now,
-      totalMinor: items.reduce((t, i) => t + i.lineTotalMinor, 0),
-      currency: items[0].offer.currency,
-    })
-    .returning()
-    .get();
+  const order = insertOrder.returning(tx, {
+    id: randomUUID(),
+    partnerId: actor.partnerId,
+    customerId: customer.id,
+    userId: actor.userId,
+    idempotencyKey,
+    placedAt: now,
+    totalMinor: items.reduce((t, i) => t + i.lineTotalMinor, 0),
+    currency: items[0].offer.currency,
+  });
   for (const item of items) {
     provisionSubscription(
       tx,

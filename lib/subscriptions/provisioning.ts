@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { subscriptions, type BillingFrequency, type Offer, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { preparedInsert } from "@/db/prepared";
 import { recordActivity, type ChangeAuthor } from "./activity";
 import { postCharge } from "./billing";
 import { DAY_MS } from "./clock";
@@ -29,6 +30,24 @@ export function initialTerm(offer: Pick<Offer, "freeTrialDays">, frequency: Bill
   return { trialEndsAt, termStart, termEnd: termEndFrom(termStart, frequency) };
 }
 
+const insertSubscription = preparedInsert(subscriptions, [
+  "id",
+  "partnerId",
+  "customerId",
+  "orderId",
+  "offerId",
+  "friendlyName",
+  "baseSubscriptionId",
+  "quantity",
+  "billingFrequency",
+  "status",
+  "autoRenew",
+  "orderedAt",
+  "trialEndsAt",
+  "termStart",
+  "termEnd",
+]);
+
 /** Creates a subscription, charges its first term (pro-rated for add-ons), and logs the purchase. */
 export function provisionSubscription(db: Db, input: NewSubscription, by: ChangeAuthor, now: Date): Subscription {
   const { offer, base } = input;
@@ -38,26 +57,22 @@ export function provisionSubscription(db: Db, input: NewSubscription, by: Change
   const term = base
     ? { trialEndsAt: baseInTrial, termStart: base.termStart, termEnd: base.termEnd }
     : initialTerm(offer, input.billingFrequency, now);
-  const row = db
-    .insert(subscriptions)
-    .values({
-      id: randomUUID(),
-      partnerId: input.partnerId,
-      customerId: input.customerId,
-      orderId: input.orderId,
-      offerId: offer.id,
-      friendlyName: input.friendlyName ?? null,
-      baseSubscriptionId: base?.id ?? null,
-      quantity: input.quantity,
-      billingFrequency: input.billingFrequency,
-      status: "active",
-      // "By default, active subscriptions are set to automatically renew when the subscription period expires."
-      autoRenew: base ? base.autoRenew : true,
-      orderedAt: now,
-      ...term,
-    })
-    .returning()
-    .get();
+  const row = insertSubscription.returning(db, {
+    id: randomUUID(),
+    partnerId: input.partnerId,
+    customerId: input.customerId,
+    orderId: input.orderId,
+    offerId: offer.id,
+    friendlyName: input.friendlyName ?? null,
+    baseSubscriptionId: base?.id ?? null,
+    quantity: input.quantity,
+    billingFrequency: input.billingFrequency,
+    status: "active",
+    // "By default, active subscriptions are set to automatically renew when the subscription period expires."
+    autoRenew: base ? base.autoRenew : true,
+    orderedAt: now,
+    ...term,
+  });
   const full = termCharge(offer, input.billingFrequency, input.quantity);
   if (base && !baseInTrial) {
     const chargeStart = now > base.termStart ? now : base.termStart;
