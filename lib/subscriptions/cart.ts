@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { cartLines, offers, type BillingFrequency, type CartLine, type Customer, type Offer } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { preparedQuery } from "@/db/prepared";
+import { preparedInsert, preparedQuery } from "@/db/prepared";
 import { DomainError } from "@/lib/errors";
 import type { UnavailableReason } from "./availability";
 import { getCatalogOffer, offerAvailability } from "./catalog";
@@ -65,6 +65,8 @@ const cartRows = preparedQuery((db) =>
     .prepare(),
 );
 const deleteCart = preparedQuery((db) => db.delete(cartLines).where(ownerParams).prepare());
+const cartLinesOfOffer = preparedQuery((db) => db.select().from(cartLines).where(and(ownerParams, eq(cartLines.offerId, sql.placeholder("offerId")))).prepare());
+const insertCartLine = preparedInsert(cartLines, ["id", "partnerId", "userId", "customerId", "offerId", "quantity", "billingFrequency", "addedAt"]);
 
 /** The user's cart for this customer, each line re-checked against today's rules. */
 export function getCart(db: Db, actor: Actor, customerId: string): Cart {
@@ -120,7 +122,7 @@ export function addToCart(db: Db, actor: Actor, clock: Clock, params: AddToCartP
     throw new DomainError("invalid_input", `${offer.name} can't be billed ${params.billingFrequency}.`, { billingFrequency: ["Choose a billing frequency this offer allows."] });
   }
   return db.transaction((tx) => {
-    const inCart = tx.select().from(cartLines).where(and(cartOwner(actor, customer.id), eq(cartLines.offerId, offer.id))).all();
+    const inCart = cartLinesOfOffer(tx).all({ partnerId: actor.partnerId, userId: actor.userId, customerId: customer.id, offerId: offer.id });
     const same = inCart.find((l) => l.billingFrequency === params.billingFrequency);
     if (offer.onePerCustomer && inCart.length > 0 && !same) {
       throw new DomainError("offer:unavailable", "This offer is limited to one subscription per customer, and it is already in the cart.");
@@ -128,11 +130,7 @@ export function addToCart(db: Db, actor: Actor, clock: Clock, params: AddToCartP
     const quantity = (same?.quantity ?? 0) + params.quantity;
     assertQuantityInRange(offer, quantity);
     if (same) return tx.update(cartLines).set({ quantity }).where(eq(cartLines.id, same.id)).returning().get();
-    return tx
-      .insert(cartLines)
-      .values({ id: randomUUID(), partnerId: actor.partnerId, userId: actor.userId, customerId: customer.id, offerId: offer.id, quantity, billingFrequency: params.billingFrequency, addedAt: clock.now() })
-      .returning()
-      .get();
+    return insertCartLine.returning(tx, { id: randomUUID(), partnerId: actor.partnerId, userId: actor.userId, customerId: customer.id, offerId: offer.id, quantity, billingFrequency: params.billingFrequency, addedAt: clock.now() });
   });
 }
 

@@ -1,6 +1,5 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import {
-  offers,
   subscriptions,
   type BillingType,
   type Category,
@@ -12,7 +11,7 @@ import type { Db } from "@/db/client";
 import { preparedQuery } from "@/db/prepared";
 import { DomainError } from "@/lib/errors";
 import { isOfferAvailable, type UnavailableReason } from "./availability";
-import { catalogIndex, filterCatalog, offerSegmentsOf } from "./catalog-index";
+import { catalogIndex, filterCatalog, offerById, offerSegmentsOf } from "./catalog-index";
 import { getCustomer, pageWindow, type Page } from "./customers";
 import { assertCan, type Actor } from "./permissions";
 import { allowedFrequencies } from "./pricing";
@@ -71,11 +70,8 @@ export function offerAvailability(db: Db, actor: Actor, customer: Customer, rows
 /** A catalog offer by id (add-ons are not in the catalog). */
 export function getCatalogOffer(db: Db, actor: Actor, offerId: string): Offer {
   assertCan(actor, "view");
-  const offer = db
-    .select()
-    .from(offers)
-    .where(and(eq(offers.id, offerId), eq(offers.cloud, actor.cloud), isNull(offers.prerequisiteOfferId)))
-    .get();
-  if (!offer) throw new DomainError("not_found:offer");
+  const offer = offerById(db, offerId);
+  // Another cloud's offers and add-ons (bought from their base's page) are not in this catalog.
+  if (!offer || offer.cloud !== actor.cloud || offer.prerequisiteOfferId !== null) throw new DomainError("not_found:offer");
   return offer;
 }

@@ -169,21 +169,28 @@ export interface OrderConfirmation {
   lines: { subscription: Subscription; offer: Offer }[];
 }
 
-/** The confirmation after Buy: the subscriptions the order created. */
-export function getOrder(db: Db, actor: Actor, customerId: string, orderId: string): OrderConfirmation {
-  const customer = getCustomer(db, actor, customerId);
-  const order = db
+const customerOrder = preparedQuery((db) =>
+  db
     .select()
     .from(orders)
-    .where(and(eq(orders.partnerId, actor.partnerId), eq(orders.customerId, customer.id), eq(orders.id, orderId)))
-    .get();
-  if (!order) throw new DomainError("not_found:order");
-  const lines = db
+    .where(and(eq(orders.partnerId, sql.placeholder("partnerId")), eq(orders.customerId, sql.placeholder("customerId")), eq(orders.id, sql.placeholder("orderId"))))
+    .prepare(),
+);
+const orderLines = preparedQuery((db) =>
+  db
     .select({ subscription: subscriptions, offer: offers })
     .from(subscriptions)
     .innerJoin(offers, eq(offers.id, subscriptions.offerId))
-    .where(and(eq(subscriptions.partnerId, actor.partnerId), eq(subscriptions.orderId, order.id)))
-    .all();
+    .where(and(eq(subscriptions.partnerId, sql.placeholder("partnerId")), eq(subscriptions.orderId, sql.placeholder("orderId"))))
+    .prepare(),
+);
+
+/** The confirmation after Buy: the subscriptions the order created. */
+export function getOrder(db: Db, actor: Actor, customerId: string, orderId: string): OrderConfirmation {
+  const customer = getCustomer(db, actor, customerId);
+  const order = customerOrder(db).get({ partnerId: actor.partnerId, customerId: customer.id, orderId });
+  if (!order) throw new DomainError("not_found:order");
+  const lines = orderLines(db).all({ partnerId: actor.partnerId, orderId: order.id });
   return { order, lines };
 }
 
