@@ -6,6 +6,7 @@ import { seedSubscriptions } from "./seed-subscriptions";
 import { hashPassword } from "@/lib/auth/password";
 import { DAY_MS } from "@/lib/subscriptions/clock";
 import { markDemoData } from "@/lib/subscriptions/demo-clock";
+import { createSandboxTemplates } from "@/lib/sandboxes/templates";
 
 export function isSeeded(db: Db): boolean {
   return db.select({ n: count() }).from(partners).get()!.n > 0;
@@ -32,6 +33,8 @@ export async function seedDemoData(db: Db, now: Date): Promise<void> {
     }
     markDemoData(tx);
     seedSubscriptions(tx, now);
+    // The hidden tenants every sandbox is copied from, frozen as the demo partners are now.
+    createSandboxTemplates(tx, now);
   });
 }
 

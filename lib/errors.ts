@@ -12,6 +12,7 @@ export const ERRORS = {
   "not_found:cart": { status: 404, message: "Cart not found." },
   "not_found:subscription": { status: 404, message: "Subscription not found." },
   "not_found:app": { status: 404, message: "App not found." },
+  "not_found:sandbox": { status: 404, message: "Sandbox not found." },
   "invalid_input": { status: 400, message: "Check the highlighted fields." },
   // Refusals at the HTTP edge (lib/server/route.ts, proxy.ts), before any domain code runs.
   "cross_site": { status: 403, message: "This request came from another site and was refused. Use Partner Center itself to make changes." },
@@ -43,6 +44,11 @@ export const ERRORS = {
   "clock:backwards": { status: 400, message: "The demo clock only moves forward." },
   "clock:beyond_horizon": { status: 400, message: "That date is too far ahead: the demo clock goes at most 5 years ahead of today." },
   "clock:not_demo": { status: 403, message: "The demo clock is available only while the app runs on demo data." },
+  // Sandboxes (lib/sandboxes): a deployment may turn them off; limits keep visitors from filling the disk.
+  "sandbox:off": { status: 403, message: "Sandboxes are turned off on this server." },
+  "sandbox:limit": { status: 429, message: "Too many sandboxes were started from this network in the last hour. Try again later." },
+  "sandbox:full": { status: 429, message: "This server holds as many sandboxes as it may. Try again after some are deleted." },
+  "sandbox:no_template": { status: 409, message: "This database has no sandbox templates: it was seeded before sandboxes existed. Run npm run db:prepare to add them." },
   "sign_in:invalid": { status: 401, message: "The email or password is incorrect." },
   "sign_in:locked": { status: 429, message: "Too many failed sign-ins from this network. Try again in 15 minutes." },
 } as const;

@@ -6,6 +6,8 @@ import { safeNext } from "@/lib/auth/safe-next";
 import { currentActor } from "@/lib/server/context";
 import { SignInForm } from "@/components/SignInForm";
 import { DemoAccounts } from "@/components/DemoAccounts";
+import { StartSandboxForm } from "@/components/StartSandboxForm";
+import { hasSandboxTemplates, sandboxSettingsFromEnv } from "@/lib/sandboxes";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -13,6 +15,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentActor()) redirect("/customers");
   const { next } = await searchParams;
   const accounts = listDemoAccounts(getDb());
+  // SANDBOXES=off hides the form (and the action refuses); so does a database without templates.
+  const offerSandbox = sandboxSettingsFromEnv().enabled && hasSandboxTemplates(getDb());
   return (
     <main className="min-h-screen bg-gradient-to-br from-brand-50 to-neutral-100 px-4 py-12">
       <div className="mx-auto grid max-w-5xl gap-8 md:grid-cols-[minmax(0,380px)_1fr]">
@@ -23,7 +27,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {/* The action checks `next` again (it is a public endpoint); the form only ever carries a same-site path. */}
           <SignInForm next={next === undefined ? undefined : safeNext(next)} />
         </section>
-        {accounts && <DemoAccounts accounts={accounts} />}
+        <div className="space-y-8">
+          {offerSandbox && <StartSandboxForm />}
+          {accounts && <DemoAccounts accounts={accounts} />}
+        </div>
       </div>
     </main>
   );

@@ -6,3 +6,4 @@ export * from "./subscriptions";
 export * from "./clock";
 export * from "./api";
 export * from "./api-carts";
+export * from "./sandboxes";

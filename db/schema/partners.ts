@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { SANDBOX_KINDS, sandboxes } from "./sandboxes";
 
 /** The seed's partner kinds: who may buy, and who may buy add-ons. */
 export const PARTNER_TYPES = ["direct_bill", "indirect_provider", "indirect_reseller"] as const;
@@ -13,12 +14,20 @@ export type Cloud = (typeof CLOUDS)[number];
 export const ROLES = ["global_admin", "admin_agent", "billing_admin", "helpdesk_agent", "sales_agent"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const partners = sqliteTable("partners", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull(),
-  type: text("type", { enum: PARTNER_TYPES }).notNull(),
-  cloud: text("cloud", { enum: CLOUDS }).notNull(),
-});
+export const partners = sqliteTable(
+  "partners",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    type: text("type", { enum: PARTNER_TYPES }).notNull(),
+    cloud: text("cloud", { enum: CLOUDS }).notNull(),
+    /** Set on the hidden template tenants a sandbox is copied from: nobody signs in, no lifecycle runs. */
+    template: text("template", { enum: SANDBOX_KINDS }),
+    /** Set on a sandbox's tenants: removed with the sandbox. */
+    sandboxId: text("sandbox_id").references(() => sandboxes.id),
+  },
+  (t) => [index("partners_sandbox_idx").on(t.sandboxId), index("partners_template_idx").on(t.template)],
+);
 
 /** A person who signs in, or an app registered for the REST API's app-only flow (never signs in). */
 export const USER_KINDS = ["person", "app"] as const;

@@ -6,7 +6,7 @@ export const DEMO_PASSWORD = "Partner-Demo-2026";
 /** Seed users carry no hash: the seeder hashes DEMO_PASSWORD for each. */
 export type DemoUser = Omit<User, "passwordHash" | "kind">;
 
-export const demoPartners: Partner[] = [
+export const demoPartners: Pick<Partner, "id" | "name" | "type" | "cloud">[] = [
   { id: "contoso-partners", name: "Contoso Cloud Partners", type: "direct_bill", cloud: "commercial" },
   { id: "adventure-works", name: "Adventure Works Distribution", type: "indirect_provider", cloud: "commercial" },
   { id: "margies-travel", name: "Margie's Travel IT", type: "indirect_reseller", cloud: "commercial" },

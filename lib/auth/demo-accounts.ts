@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { partners, users, type Role } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed-data/partners";
@@ -21,7 +21,8 @@ export function listDemoAccounts(db: Db): { password: string; accounts: DemoAcco
     .select({ email: users.email, name: users.name, roles: users.roles, partnerName: partners.name })
     .from(users)
     .innerJoin(partners, eq(partners.id, users.partnerId))
-    .where(eq(users.kind, "person"))
+    // Never a sandbox's users (their sign-in details are shown once, to whoever started it) nor a template's.
+    .where(and(eq(users.kind, "person"), isNull(partners.sandboxId), isNull(partners.template)))
     .orderBy(asc(partners.name), asc(users.email))
     .all();
   return { password: DEMO_PASSWORD, accounts };

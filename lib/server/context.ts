@@ -7,13 +7,19 @@ import { loadActor } from "@/lib/auth/actor";
 import { SESSION_COOKIE, sessionUserId } from "@/lib/auth/session";
 import type { Actor, PartnerClock } from "@/lib/subscriptions";
 import { partnerClockFor } from "@/lib/subscriptions/system";
+import { noteSandboxUse } from "@/lib/sandboxes";
 import { catchUpOnRequest } from "./lifecycle-runner";
 
 /** The one place the server reads the system time; sessions and throttling use it directly. */
 export const realNow = () => new Date();
 
-/** A partner's clock: real time moved by that partner's Demo clock. */
+/**
+ * A partner's clock: real time moved by that partner's Demo clock. Every page, action and /v1 request
+ * of a signed-in user asks for it, so this is where a sandbox learns it is still used (a map lookup,
+ * a write at most once an hour).
+ */
 export function getClock(partnerId: string): PartnerClock {
+  noteSandboxUse(getDb(), partnerId, realNow());
   return partnerClockFor(getDb(), partnerId, realNow);
 }
 

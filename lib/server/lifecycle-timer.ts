@@ -1,5 +1,6 @@
 import { openDatabase } from "@/db/client";
 import { partnerClockFor, partnerIds } from "@/lib/subscriptions/system";
+import { removeIdleSandboxes, sandboxSettingsFromEnv } from "@/lib/sandboxes";
 import { catchUpIfDue } from "./lifecycle-runner";
 
 const EVERY_MS = 60_000;
@@ -13,7 +14,15 @@ const EVERY_MS = 60_000;
 export function startLifecycleTimer(): void {
   const db = openDatabase();
   const realNow = () => new Date();
+  // Read at start-up: a bad SANDBOX_* value stops the server with its name.
+  const sandboxSettings = sandboxSettingsFromEnv();
   const tick = () => {
+    // Sandboxes nobody used for SANDBOX_IDLE_DAYS go first (a few per tick), then each partner's lifecycle.
+    try {
+      removeIdleSandboxes(db, sandboxSettings, realNow());
+    } catch (error) {
+      console.error("Removing idle sandboxes failed", error);
+    }
     for (const partnerId of partnerIds(db)) catchUpIfDue(db, partnerClockFor(db, partnerId, realNow));
   };
   setTimeout(tick, 0).unref();

@@ -187,9 +187,12 @@ function recordProcessed(db: Db, partnerId: string, reached: Date, done: boolean
   db.insert(partnerClocks).values({ partnerId, ...changes }).onConflictDoUpdate({ target: partnerClocks.partnerId, set: changes }).run();
 }
 
-/** Every partner: each has a clock and a lifecycle of its own. */
+/**
+ * Every partner: each has a clock and a lifecycle of its own. Not the sandbox templates: they stay as
+ * seeded, so each sandbox copied from one starts from the same data (lib/sandboxes).
+ */
 export function partnerIds(db: Db): string[] {
-  return db.select({ id: partners.id }).from(partners).all().map((p) => p.id);
+  return db.select({ id: partners.id }).from(partners).where(isNull(partners.template)).all().map((p) => p.id);
 }
 
 /**

@@ -5,6 +5,7 @@ import { operations as carts } from "./carts";
 import { operations as demoClock } from "./demo-clock";
 import { operations as docs } from "./docs";
 import { operations as offers } from "./offers";
+import { operations as sandboxes } from "./sandboxes";
 import { operations as orders } from "./orders";
 import { operations as subscriptions } from "./subscriptions";
 
@@ -24,6 +25,7 @@ export const operationGroups: OperationGroup[] = [
   { name: "Orders", description: "Partner Center's orders: buy directly, and read a customer's orders with their subscriptions.", operations: orders },
   { name: "Subscriptions", description: "Partner Center's subscriptions: list, by order, add-ons, and PATCH to change quantity, suspend, reactivate, auto-renew or cancel (ETag / If-Match).", operations: subscriptions },
   { name: "Demo clock", description: "This product's own: move the partner's time to see renewals, conversions and deletion happen.", operations: demoClock },
+  { name: "Sandboxes", description: "This product's own: partner tenants of their own for trainees, demos and test runs (create, reset, delete).", operations: sandboxes },
   { name: "API description", description: "This document, for code generators and API tools.", operations: docs },
 ];
 
