@@ -100,3 +100,77 @@ describe("another partner's ids are not found, and nothing changes", () => {
     }
   });
 });
+
+describe("sandboxes, created at random, see and change nothing of one another (nor of the demo partners)", async () => {
+  const { createSandbox, newSandboxPassword, sandboxSettingsFromEnv } = await import("@/lib/sandboxes");
+  const { listActivity, listCustomers, listOrders } = await import("@/lib/subscriptions");
+  const { subscriptions: subscriptionsTable } = await import("@/db/schema");
+  const { eq } = await import("drizzle-orm");
+  const KINDS = ["direct_bill", "indirect", "us_government"] as const;
+  const pick = <T,>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)];
+
+  interface Tenant {
+    label: string;
+    admin: string;
+    prefix: string;
+    customerId: string;
+    subscription: { id: string; version: number } | null;
+  }
+
+  let db: TestDb;
+  const tenants: Tenant[] = [];
+
+  beforeAll(async () => {
+    db = freshDb();
+    const password = await newSandboxPassword();
+    const settings = sandboxSettingsFromEnv({});
+    const kinds = Array.from({ length: 5 }, () => pick(KINDS));
+    for (const [i, kind] of kinds.entries()) {
+      const sandbox = createSandbox(db.db, { kind, address: `192.0.2.${i}`, caller: { visitor: true }, settings, password }, clockAt().now());
+      const prefix = `${sandbox.sandbox.id}.`;
+      const partnerId = pick(sandbox.partnerIds);
+      const admin = sandbox.users.find((u) => u.roles.includes("global_admin") && actorFor(db.db, u.userId).partnerId === partnerId)!;
+      const actor = actorFor(db.db, admin.userId);
+      const customer = pick(listCustomers(db.db, actor).items);
+      const subs = db.db.select().from(subscriptionsTable).where(eq(subscriptionsTable.partnerId, partnerId)).all();
+      const sub = subs.length ? pick(subs) : null;
+      tenants.push({ label: `${kind} sandbox ${sandbox.sandbox.id} (${partnerId})`, admin: admin.userId, prefix, customerId: customer.id, subscription: sub && { id: sub.id, version: sub.version } });
+    }
+    tenants.push({ label: "demo Contoso", admin: "contoso-global-admin", prefix: "", customerId: "fabrikam", subscription: null });
+    return () => db.close();
+  });
+
+  it("every list of one holds only its own ids", () => {
+    for (const t of tenants.filter((x) => x.prefix)) {
+      const actor = actorFor(db.db, t.admin);
+      const own = (id: string) => id.startsWith(t.prefix);
+      expect(listCustomers(db.db, actor, { size: 100 }).items.every((c) => own(c.id) && c.partnerId === actor.partnerId), t.label).toBe(true);
+      const activity = listActivity(db.db, actor);
+      expect(activity.every((a) => a.partnerId === actor.partnerId && own(a.subscriptionId)), t.label).toBe(true);
+      for (const c of listCustomers(db.db, actor).items) {
+        expect(listSubscriptions(db.db, actor, clockAt(), c.id).items.every((s) => own(s.subscription.id)), t.label).toBe(true);
+        expect(listOrders(db.db, actor, c.id).items.every((o) => own(o.order.id)), t.label).toBe(true);
+      }
+    }
+  });
+
+  it("every lookup and change of another's ids is not found, and changes nothing", () => {
+    for (const caller of tenants) {
+      const actor = actorFor(db.db, caller.admin);
+      const clock = clockAt();
+      for (const target of tenants) {
+        if (target === caller) continue;
+        const c = target.customerId;
+        expectRefused(db.db, "not_found:customer", () => getCustomer(db.db, actor, c));
+        expectRefused(db.db, "not_found:customer", () => listSubscriptions(db.db, actor, clock, c));
+        expectRefused(db.db, "not_found:customer", () => getCart(db.db, actor, c));
+        expectRefused(db.db, "not_found:customer", () => nextInvoice(db.db, actor, clock, c));
+        if (!target.subscription) continue;
+        const s = target.subscription;
+        expectRefused(db.db, "not_found:subscription", () => getSubscriptionDetail(db.db, actor, clock, s.id));
+        expectRefused(db.db, "not_found:subscription", () => submitSubscriptionChanges(db.db, actor, clock, { subscriptionId: s.id, version: s.version, quantity: 3 }));
+        expectRefused(db.db, "not_found:subscription", () => cancelSubscription(db.db, actor, clock, { subscriptionId: s.id, reason: "Customer request" }));
+      }
+    }
+  });
+});
