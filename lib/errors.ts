@@ -48,7 +48,7 @@ export const ERRORS = {
   "sandbox:off": { status: 403, message: "Sandboxes are turned off on this server." },
   "sandbox:limit": { status: 429, message: "Too many sandboxes were started from this network in the last hour. Try again later." },
   "sandbox:full": { status: 429, message: "This server holds as many sandboxes as it may. Try again after some are deleted." },
-  "sandbox:no_template": { status: 409, message: "This database has no sandbox templates: it was seeded before sandboxes existed. Run npm run db:prepare to add them." },
+  "sandbox:no_template": { status: 409, message: "This database has no sandbox templates: it was seeded before sandboxes existed. Start from fresh demo data (npm run db:reset) to offer sandboxes." },
   "sign_in:invalid": { status: 401, message: "The email or password is incorrect." },
   "sign_in:locked": { status: 429, message: "Too many failed sign-ins from this network. Try again in 15 minutes." },
 } as const;

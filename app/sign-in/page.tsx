@@ -11,9 +11,9 @@ import { hasSandboxTemplates, sandboxSettingsFromEnv } from "@/lib/sandboxes";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; sandbox?: string }> }) {
   if (await currentActor()) redirect("/customers");
-  const { next } = await searchParams;
+  const { next, sandbox } = await searchParams;
   const accounts = listDemoAccounts(getDb());
   // SANDBOXES=off hides the form (and the action refuses); so does a database without templates.
   const offerSandbox = sandboxSettingsFromEnv().enabled && hasSandboxTemplates(getDb());
@@ -23,6 +23,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <section className="rounded-lg border border-neutral-200 bg-white p-8 shadow-sm">
           <p className="text-sm font-semibold tracking-wide text-brand-700">Microsoft Partner Center</p>
           <h1 className="mt-2 text-2xl font-semibold">Sign in</h1>
+          {sandbox === "deleted" && (
+            <p role="status" className="mt-3 rounded border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+              The sandbox is deleted, with everything in it.
+            </p>
+          )}
           <p className="mt-1 text-sm text-neutral-600">Sign into the Partner Center dashboard to manage your customers&apos; subscriptions.</p>
           {/* The action checks `next` again (it is a public endpoint); the form only ever carries a same-site path. */}
           <SignInForm next={next === undefined ? undefined : safeNext(next)} />
