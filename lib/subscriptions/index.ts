@@ -22,3 +22,4 @@ export { partnerCanBuy, partnerCanBuyAddOns, type Action, type Actor } from "./p
 export { getSubscriptionDetail, listAddOnSubscriptions, listOrderSubscriptions, listSubscriptions, type SubscriptionDetail, type SubscriptionListItem } from "./subscriptions";
 export { listMarketOffers, type ListMarketOffersParams, type MarketOffer } from "./market";
 export * from "./shared";
+export { renewalsPage, renewalBatches, renewalWindowEnd, RENEWAL_WINDOWS, RENEWAL_KINDS, RENEWAL_EVENT_FILTERS, RENEWAL_SORTS, RENEWALS_PAGE_SIZE, type RenewalFilters, type RenewalKind, type RenewalRow, type RenewalsPage, type RenewalsParams, type RenewalEventFilter, type RenewalSort, type RenewalWindow } from "./renewals";

@@ -3,7 +3,7 @@ import type Database from "better-sqlite3";
 import { openDatabase, type AppDatabase } from "@/db/client";
 import { loadActor } from "@/lib/auth/actor";
 import { createSession, sessionUserId } from "@/lib/auth/session";
-import { activityFilterOptions, clockStatus, getCustomer, getOrderDetail, getSubscriptionDetail, isDemoData, listActivity, listCatalog, listCustomers, listOrders, listSubscriptions, nextInvoice, type Actor, type PartnerClock } from "@/lib/subscriptions";
+import { activityFilterOptions, clockStatus, getCustomer, getOrderDetail, getSubscriptionDetail, isDemoData, listActivity, listCatalog, listCustomers, listOrders, listSubscriptions, nextInvoice, renewalsPage, type Actor, type PartnerClock } from "@/lib/subscriptions";
 import { isLifecycleDue, partnerClockFor } from "@/lib/subscriptions/system";
 import type { BenchData } from "./generate";
 
@@ -133,6 +133,15 @@ export const PLAN_CASES: PlanCase[] = [
   },
   { name: "/activity", run: ({ db, actor }) => (activityFilterOptions(db, actor), listActivity(db, actor, { limit: 300 })) },
   { name: "/activity filtered by customer", run: ({ db, actor, data }) => listActivity(db, actor, { customerId: data.customerId, limit: 300 }) },
+  // Renewals: one index walk per kind of event, by date; by customer, customers by name then each one's subscriptions.
+  {
+    name: "/renewals, next 90 days, first and second page",
+    run: ({ db, actor, clock }) => renewalsPage(db, actor, clock, { days: 90, cursor: renewalsPage(db, actor, clock, { days: 90 }).nextCursor ?? undefined }),
+  },
+  { name: "/renewals filtered (30 days, ISV, auto-renew on, renewals)", run: ({ db, actor, clock }) => renewalsPage(db, actor, clock, { days: 30, publisher: "partner", autoRenew: true, event: "renews" }) },
+  { name: "/renewals sorted by customer", run: ({ db, actor, clock }) => renewalsPage(db, actor, clock, { days: 90, sort: "customer" }) },
+  { name: "/renewals sorted by offer", run: ({ db, actor, clock }) => renewalsPage(db, actor, clock, { days: 90, sort: "offer" }) },
+  { name: "/renewals of one customer", run: ({ db, actor, clock, data }) => renewalsPage(db, actor, clock, { days: 90, customerId: data.customerId }) },
   { name: "/activity filtered by user and action", run: ({ db, actor }) => listActivity(db, actor, { userId: "contoso-helpdesk-agent", action: "suspend", limit: 300 }) },
 ];
 
