@@ -19,6 +19,11 @@ export function AppHeader({ actor, today }: { actor: Actor; today: Date }) {
           <Link href="/customers" className="hover:underline">
             Customers
           </Link>
+          {can(actor, "view") && (
+            <Link href="/renewals" className="hover:underline">
+              Renewals
+            </Link>
+          )}
           {can(actor, "view_activity") && (
             <Link href="/activity" className="hover:underline">
               Activity log

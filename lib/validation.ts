@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BILLING_FREQUENCIES, CATEGORIES, BILLING_TYPES, PUBLISHER_KINDS, SUSPENSION_REASONS } from "@/db/schema";
 import { ACTIVITY_ACTIONS } from "@/lib/subscriptions/activity";
 import { CUSTOMER_SORTS } from "@/lib/subscriptions/customers";
+import { RENEWAL_EVENT_FILTERS, RENEWAL_SORTS, type RenewalWindow } from "@/lib/subscriptions/renewals";
 
 /** Form and API schemas, shared by client forms and the server that must parse them again. */
 
@@ -269,3 +270,25 @@ export const apiSubscriptionChangesSchema = z.object({
 
 export const apiCancelSchema = cancelSchema.omit({ subscriptionId: true });
 export const apiBuySchema = buySchema.omit({ customerId: true });
+
+/**
+ * The Renewals page's filters, sort and cursor (page and CSV export). Like the other lists, a bad
+ * value falls back to its default rather than refusing the page. `autoRenew` is "on" or "off".
+ */
+export const renewalsParamsSchema = z
+  .object({
+    days: z.preprocess(firstValueOf, z.enum(["30", "60", "90"]).optional().catch(undefined)),
+    customer: idFilter,
+    publisher: z.preprocess(firstValueOf, z.enum(PUBLISHER_KINDS).optional().catch(undefined)),
+    autoRenew: z.preprocess(firstValueOf, z.enum(["on", "off"]).optional().catch(undefined)),
+    event: z.preprocess(firstValueOf, z.enum(RENEWAL_EVENT_FILTERS).optional().catch(undefined)),
+    sort: z.preprocess(firstValueOf, z.enum(RENEWAL_SORTS).optional().catch(undefined)),
+    cursor: cursorSchema,
+  })
+  .transform(({ days, customer, autoRenew, sort, ...rest }) => ({
+    ...rest,
+    days: Number(days ?? 30) as RenewalWindow,
+    customerId: customer,
+    autoRenew: autoRenew === undefined ? undefined : autoRenew === "on",
+    sort: sort ?? "date",
+  }));

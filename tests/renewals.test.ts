@@ -25,7 +25,7 @@ function portfolio() {
   const cancelled = buy("relecloud-insights", 1);
   const suspended = buy("microsoft-365-business-basic", 1);
   // Past the 24-hour refund window: the decrease and the cancellation wait for the renewal date.
-  const later = fixedClock(SEED_NOW.getTime() + 2 * DAY_MS);
+  const later = fixedClock(new Date(SEED_NOW.getTime() + 2 * DAY_MS));
   submitChanges(db, admin, later, decrease.id, { quantity: 6 });
   cancelSubscription(db, admin, later, { subscriptionId: cancelled.id, reason: "Not needed" });
   suspendSubscription(db, admin, later, suspended.id);

@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { isDomainError } from "@/lib/errors";
+import { getClock, requireActor } from "@/lib/server/context";
+import { pageOrNotFound } from "@/lib/server/not-found";
+import { getCustomer, renewalsPage, RENEWAL_WINDOWS } from "@/lib/subscriptions";
+import { renewalsParamsSchema } from "@/lib/validation";
+import { formatDate } from "@/lib/format";
+import { CustomerPicker } from "@/components/CustomerPicker";
+import { RenewalsTable } from "@/components/RenewalsTable";
+import { CursorLinks, listHref } from "@/components/ui/CursorLinks";
+import { buttonClass } from "@/components/ui/Button";
+import { Card } from "@/components/ui/Card";
+
+export const metadata: Metadata = { title: "Renewals" };
+
+const EVENT_OPTIONS = [
+  ["renews", "Renewals"],
+  ["quantity_change", "Quantity changes"],
+  ["expires", "Expiries"],
+  ["trial", "Free trials ending"],
+  ["cancellation", "Scheduled cancellations"],
+  ["deletion", "Data deletions"],
+] as const;
+
+export default async function RenewalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  const params = renewalsParamsSchema.parse(await searchParams);
+  const db = getDb();
+  const page = pageOrNotFound(() => renewalsPage(db, actor, getClock(actor.partnerId), params));
+  let customer: { id: string; name: string } | null = null;
+  try {
+    customer = params.customerId ? getCustomer(db, actor, params.customerId) : null;
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+  }
+  // The filters as the URL carries them: kept by the pager, the sort links and the export.
+  const query = {
+    days: String(params.days),
+    customer: params.customerId,
+    publisher: params.publisher,
+    autoRenew: params.autoRenew === undefined ? undefined : params.autoRenew ? "on" : "off",
+    event: params.event,
+    sort: params.sort,
+  };
+  const select = "mt-1 block w-48 rounded border border-neutral-400 bg-white px-2 py-2 text-sm";
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Renewals</h1>
+      <p className="text-sm text-neutral-700">
+        What renews, converts, ends or is deleted across all your customers up to {formatDate(page.until)}, each subscription with its next event.
+      </p>
+      <form className="flex flex-wrap items-start gap-4" action="/renewals">
+        <label className="text-sm font-semibold">
+          Window
+          <select name="days" defaultValue={String(params.days)} className={select}>
+            {RENEWAL_WINDOWS.map((d) => <option key={d} value={d}>Next {d} days</option>)}
+          </select>
+        </label>
+        <CustomerPicker name="customer" label="Customer" initial={customer && { id: customer.id, name: customer.name }} />
+        <label className="text-sm font-semibold">
+          Publisher
+          <select name="publisher" defaultValue={params.publisher ?? ""} className={select}>
+            <option value="">All publishers</option>
+            <option value="microsoft">Microsoft</option>
+            <option value="partner">ISV</option>
+          </select>
+        </label>
+        <label className="text-sm font-semibold">
+          Auto-renew
+          <select name="autoRenew" defaultValue={query.autoRenew ?? ""} className={select}>
+            <option value="">On or off</option>
+            <option value="on">On</option>
+            <option value="off">Off</option>
+          </select>
+        </label>
+        <label className="text-sm font-semibold">
+          Event
+          <select name="event" defaultValue={params.event ?? ""} className={select}>
+            <option value="">All events</option>
+            {EVENT_OPTIONS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </label>
+        <label className="text-sm font-semibold">
+          Sort by
+          <select name="sort" defaultValue={params.sort} className={select}>
+            <option value="date">Date</option>
+            <option value="customer">Customer</option>
+            <option value="offer">Offer</option>
+          </select>
+        </label>
+        <button type="submit" className={`${buttonClass("secondary")} mt-6`}>Filter</button>
+      </form>
+      {params.customerId && !customer && (
+        <p role="alert" className="text-sm font-semibold text-red-700">
+          That customer was not found, so nothing matches. Pick another customer.
+        </p>
+      )}
+      <Card
+        title="Upcoming events"
+        titleId="renewals-title"
+        actions={
+          <a href={listHref("/api/exports/renewals", query, {})} className={buttonClass("secondary")} download>
+            Download CSV
+          </a>
+        }
+      >
+        <RenewalsTable items={page.items} amountsShown={page.amountsShown} />
+        <CursorLinks basePath="/renewals" params={query} prevCursor={page.prevCursor} nextCursor={page.nextCursor} />
+      </Card>
+    </div>
+  );
+}
