@@ -64,7 +64,7 @@ test("App management: register an app, see its secret once, get a token with it,
 
   // The activity log's user filter names it as an app.
   await page.goto("/activity");
-  await expect(page.getByLabel("User", { exact: true }).locator("option", { hasText: `${name} (app)` })).toHaveCount(1);
+  await expect(page.getByRole("combobox", { name: "User", exact: true }).locator("option", { hasText: `${name} (app)` })).toHaveCount(1);
 
   // Delete, confirmed in a dialog: its token and its credentials stop working.
   await page.goto("/apps");

@@ -15,7 +15,7 @@
 const BASE_URL = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 const USERNAME = process.env.PC_USERNAME ?? "admin@contoso-partner.example";
 const PASSWORD = process.env.PC_PASSWORD ?? "Partner-Demo-2026";
-const CUSTOMER_ID = process.env.PC_CUSTOMER_ID ?? "fabrikam";
+const CUSTOMER_ID = process.env.PC_CUSTOMER_ID ?? "first-up-consultants";
 const OFFER_ID = process.env.PC_OFFER_ID ?? "office-365-e3";
 const TRIAL_OFFER_ID = process.env.PC_TRIAL_OFFER_ID ?? "contoso-backup-pro";
 const DAY_MS = 24 * 60 * 60 * 1000;
