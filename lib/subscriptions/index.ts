@@ -23,3 +23,4 @@ export { getSubscriptionDetail, listAddOnSubscriptions, listOrderSubscriptions, 
 export { listMarketOffers, type ListMarketOffersParams, type MarketOffer } from "./market";
 export * from "./shared";
 export { renewalsPage, renewalBatches, renewalWindowEnd, RENEWAL_WINDOWS, RENEWAL_KINDS, RENEWAL_EVENT_FILTERS, RENEWAL_SORTS, RENEWALS_PAGE_SIZE, type RenewalFilters, type RenewalKind, type RenewalRow, type RenewalsPage, type RenewalsParams, type RenewalEventFilter, type RenewalSort, type RenewalWindow } from "./renewals";
+export { activityBatches, subscriptionBatches } from "./exports";

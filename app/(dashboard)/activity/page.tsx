@@ -8,7 +8,7 @@ import { activityFilterOptions, activityPage, getCustomer } from "@/lib/subscrip
 import { activityParamsSchema } from "@/lib/validation";
 import { ActivityList } from "@/components/ActivityList";
 import { CustomerPicker } from "@/components/CustomerPicker";
-import { CursorLinks } from "@/components/ui/CursorLinks";
+import { CursorLinks, listHref } from "@/components/ui/CursorLinks";
 import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 
@@ -50,6 +50,10 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           </select>
         </label>
         <button type="submit" className={`${buttonClass("secondary")} mt-6`}>Filter</button>
+        {/* Every entry these filters match, not only this page. */}
+        <a href={listHref("/api/exports/activity", filterParams, {})} className={`${buttonClass("secondary")} mt-6`} download>
+          Download CSV
+        </a>
       </form>
       {filters.customerId && !customer && (
         <p role="alert" className="text-sm font-semibold text-red-700">

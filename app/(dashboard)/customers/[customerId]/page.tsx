@@ -7,7 +7,7 @@ import { CustomerHeader } from "@/components/CustomerHeader";
 import { SubscriptionsTable } from "@/components/SubscriptionsTable";
 import { NextInvoice } from "@/components/NextInvoice";
 import { Pagination } from "@/components/ui/Pagination";
-import { ButtonLink } from "@/components/ui/Button";
+import { buttonClass, ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { subscriptionListParamsSchema } from "@/lib/validation";
 
@@ -35,6 +35,10 @@ export default async function CustomerPage({ params, searchParams }: { params: P
             <ButtonLink variant="secondary" href={`/customers/${customer.id}/orders`}>
               Orders
             </ButtonLink>
+            {/* A file download, not a page: a plain link (next/link would try to route to it). */}
+            <a className={buttonClass("secondary")} href={`/api/exports/customers/${encodeURIComponent(customer.id)}/subscriptions`} download>
+              Download CSV
+            </a>
             {can(actor, "buy") && <ButtonLink href={`/customers/${customer.id}/catalog`}>Add subscription</ButtonLink>}
           </div>
         }
