@@ -24,3 +24,4 @@ export { listMarketOffers, type ListMarketOffersParams, type MarketOffer } from 
 export * from "./shared";
 export { renewalsPage, renewalBatches, renewalWindowEnd, RENEWAL_WINDOWS, RENEWAL_KINDS, RENEWAL_EVENT_FILTERS, RENEWAL_SORTS, RENEWALS_PAGE_SIZE, type RenewalFilters, type RenewalKind, type RenewalRow, type RenewalsPage, type RenewalsParams, type RenewalEventFilter, type RenewalSort, type RenewalWindow } from "./renewals";
 export { activityBatches, subscriptionBatches } from "./exports";
+export { applyBulkChange, MAX_BULK_ROWS, type BulkChange, type BulkResult, type BulkRowResult, type BulkTarget } from "./bulk";

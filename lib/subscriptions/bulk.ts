@@ -1,0 +1,109 @@
+import type { SuspensionReason } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { DomainError, isDomainError, type ErrorCode } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+import { cancelSubscription, submitSubscriptionChanges } from "./changes";
+import type { Clock } from "./clock";
+import { getSubscriptionContext } from "./manage";
+import { assertCan, type Action, type Actor } from "./permissions";
+
+/**
+ * Bulk changes: one change applied to many selected subscriptions, each row on its own through the
+ * same command a single change uses (submitSubscriptionChanges / cancelSubscription), so the role,
+ * the partner type, the subscription's state and the refund window apply exactly as they do on the
+ * subscription's page. Each row is its own transaction: a refused row changes nothing, a done row
+ * is wholly done and logged under the actor, and one row's refusal never undoes another's change.
+ */
+
+/** The most rows one request changes: each is a write transaction, and other requests wait on the writer. */
+export const MAX_BULK_ROWS = 100;
+
+export type BulkChange =
+  | { kind: "auto_renew"; autoRenew: boolean }
+  | { kind: "suspend"; reason?: SuspensionReason | null }
+  | { kind: "reactivate" }
+  | { kind: "cancel"; reason: string; comment?: string }
+  | { kind: "quantity"; quantity: number };
+
+/** The permission a change needs: a role without it is refused the whole request, as for one row. */
+const ACTION_OF: Record<BulkChange["kind"], Action> = {
+  auto_renew: "change_auto_renew",
+  suspend: "suspend",
+  reactivate: "reactivate",
+  cancel: "cancel",
+  quantity: "change_quantity",
+};
+
+export interface BulkTarget {
+  subscriptionId: string;
+  /** The version the page showed: a row changed since is refused as stale, not overwritten. */
+  version?: number;
+}
+
+export type BulkRowResult =
+  | { subscriptionId: string; outcome: "done"; messages: string[] }
+  | { subscriptionId: string; outcome: "refused"; code: ErrorCode; message: string };
+
+export interface BulkResult {
+  results: BulkRowResult[];
+  done: number;
+  refused: number;
+}
+
+function applyOne(db: Db, actor: Actor, clock: Clock, target: BulkTarget, change: BulkChange): string[] {
+  // Without a version from the page, the row's current one: the command still re-reads it in its transaction.
+  const version = target.version ?? getSubscriptionContext(db, actor, target.subscriptionId).subscription.version;
+  const submit = (changes: Parameters<typeof submitSubscriptionChanges>[3]) => submitSubscriptionChanges(db, actor, clock, changes);
+  switch (change.kind) {
+    case "auto_renew": {
+      const messages = submit({ subscriptionId: target.subscriptionId, version, autoRenew: change.autoRenew });
+      return messages.length > 0 ? messages : [`Auto-renew was already ${change.autoRenew ? "on" : "off"}.`];
+    }
+    case "suspend": {
+      const ctx = getSubscriptionContext(db, actor, target.subscriptionId);
+      // On its page choosing Suspended for a suspended subscription is no change; here it is asked for, so say so.
+      if (ctx.subscription.status !== "active") throw new DomainError("subscription:invalid_transition", "Only an active subscription can be suspended.");
+      return submit({ subscriptionId: target.subscriptionId, version, status: "suspended", suspensionReason: change.reason ?? null });
+    }
+    case "reactivate": {
+      const ctx = getSubscriptionContext(db, actor, target.subscriptionId);
+      if (ctx.subscription.status !== "suspended") throw new DomainError("subscription:invalid_transition", "Only a suspended subscription can be reactivated.");
+      return submit({ subscriptionId: target.subscriptionId, version, status: "active" });
+    }
+    case "quantity": {
+      const messages = submit({ subscriptionId: target.subscriptionId, version, quantity: change.quantity });
+      return messages.length > 0 ? messages : [`The quantity was already ${change.quantity}.`];
+    }
+    case "cancel": {
+      const { outcome, subscription } = cancelSubscription(db, actor, clock, { subscriptionId: target.subscriptionId, version, reason: change.reason, comment: change.comment });
+      if (outcome === "scheduled") return [`Cancellation scheduled for ${formatDate(subscription.cancellationScheduledAt!)}.`];
+      return [outcome === "deprovisioned" ? "Subscription de-provisioned." : "Subscription cancelled."];
+    }
+  }
+}
+
+/**
+ * Applies `change` to each selected subscription in turn and reports every row: done with what
+ * happened, or refused with the reason (another partner's or an unknown id is "not found", like a
+ * single change). At most MAX_BULK_ROWS distinct rows; a repeated id counts once.
+ */
+export function applyBulkChange(db: Db, actor: Actor, clock: Clock, params: { targets: BulkTarget[]; change: BulkChange }): BulkResult {
+  assertCan(actor, ACTION_OF[params.change.kind]);
+  const targets = [...new Map(params.targets.map((t) => [t.subscriptionId, t])).values()];
+  if (targets.length === 0) throw new DomainError("invalid_input", "Select at least one subscription.", { subscriptionId: ["Select at least one subscription."] });
+  if (targets.length > MAX_BULK_ROWS) {
+    const message = `Select at most ${MAX_BULK_ROWS} subscriptions at a time (${targets.length} were selected).`;
+    throw new DomainError("invalid_input", message, { subscriptionId: [message] });
+  }
+  const results = targets.map((target): BulkRowResult => {
+    try {
+      return { subscriptionId: target.subscriptionId, outcome: "done", messages: applyOne(db, actor, clock, target, params.change) };
+    } catch (error) {
+      // Expected refusals are reported on the row; a bug still throws (rows before it stay done: each committed on its own).
+      if (!isDomainError(error)) throw error;
+      return { subscriptionId: target.subscriptionId, outcome: "refused", code: error.code, message: error.message };
+    }
+  });
+  const done = results.filter((r) => r.outcome === "done").length;
+  return { results, done, refused: results.length - done };
+}
