@@ -42,7 +42,7 @@ export function RenewalsTable({ items, amountsShown, bulkFormId }: { items: Rene
             <tr key={r.subscriptionId} className="border-b border-neutral-100 align-top last:border-0">
               {bulkFormId && (
                 <td className="py-3 pr-3">
-                  <input type="checkbox" name="subscriptionId" value={r.subscriptionId} form={bulkFormId} aria-label={`Select ${r.offerName} for ${r.customerName}`} className="h-4 w-4" />
+                  <input type="checkbox" name="subscriptionId" value={`${r.subscriptionId}@${r.version}`} form={bulkFormId} aria-label={`Select ${r.offerName} for ${r.customerName}`} className="h-4 w-4" />
                 </td>
               )}
               <td className="py-3 pr-3 whitespace-nowrap">

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BILLING_FREQUENCIES, CATEGORIES, BILLING_TYPES, PUBLISHER_KINDS, SUSPENSION_REASONS } from "@/db/schema";
 import { ACTIVITY_ACTIONS } from "@/lib/subscriptions/activity";
 import { CUSTOMER_SORTS } from "@/lib/subscriptions/customers";
-import { RENEWAL_EVENT_FILTERS, RENEWAL_SORTS, type RenewalWindow } from "@/lib/subscriptions/renewals";
+import { RENEWAL_EVENT_FILTERS, RENEWAL_SORTS, type RenewalWindow } from "@/lib/subscriptions/renewal-options";
 
 /** Form and API schemas, shared by client forms and the server that must parse them again. */
 
@@ -292,3 +292,64 @@ export const renewalsParamsSchema = z
     autoRenew: autoRenew === undefined ? undefined : autoRenew === "on",
     sort: sort ?? "date",
   }));
+
+/** A bulk change's choices on the Renewals page (Auto-renew is two: on and off). */
+export const BULK_CHANGE_CHOICES = ["auto_renew_off", "auto_renew_on", "suspend", "reactivate", "cancel", "quantity"] as const;
+
+/** A selected row: its id and the version the page showed, as "id@version" (a bare id is read as is). */
+const bulkTarget = z
+  .string()
+  .max(200)
+  .transform((value, ctx) => {
+    const at = value.lastIndexOf("@");
+    const subscriptionId = (at > 0 ? value.slice(0, at) : value).trim();
+    const version = at > 0 && /^\d{1,15}$/.test(value.slice(at + 1)) ? Number(value.slice(at + 1)) : undefined;
+    if (!subscriptionId || (at > 0 && version === undefined)) {
+      ctx.addIssue({ code: "custom", message: "A selected row could not be read. Reload the page and select again." });
+      return z.NEVER;
+    }
+    return { subscriptionId, version };
+  });
+
+/**
+ * The Renewals page's bulk change: the selected rows (`subscriptionId`, repeated) and one change.
+ * The domain limits the batch (MAX_BULK_ROWS) and says so; 1,000 here only bounds what is parsed.
+ */
+export const bulkChangeSchema = z
+  .object({
+    change: z.enum(BULK_CHANGE_CHOICES, { error: "Choose a change to apply." }),
+    subscriptionId: z.preprocess(
+      (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+      z.array(bulkTarget).min(1, "Select at least one subscription.").max(1000, "Select fewer subscriptions."),
+    ),
+    quantity: z.unknown().optional(),
+    reason: z.unknown().optional(),
+  })
+  .transform((input, ctx) => {
+    const targets = input.subscriptionId;
+    switch (input.change) {
+      case "auto_renew_off":
+      case "auto_renew_on":
+        return { targets, change: { kind: "auto_renew" as const, autoRenew: input.change === "auto_renew_on" } };
+      case "suspend":
+        return { targets, change: { kind: "suspend" as const } };
+      case "reactivate":
+        return { targets, change: { kind: "reactivate" as const } };
+      case "cancel": {
+        const reason = z.enum(CANCELLATION_REASONS).safeParse(input.reason);
+        if (!reason.success) {
+          ctx.addIssue({ code: "custom", path: ["reason"], message: "Choose a reason for the cancellation." });
+          return z.NEVER;
+        }
+        return { targets, change: { kind: "cancel" as const, reason: reason.data } };
+      }
+      case "quantity": {
+        const quantity = quantitySchema.safeParse(input.quantity);
+        if (!quantity.success) {
+          ctx.addIssue({ code: "custom", path: ["quantity"], message: quantity.error.issues[0].message });
+          return z.NEVER;
+        }
+        return { targets, change: { kind: "quantity" as const, quantity: quantity.data } };
+      }
+    }
+  });

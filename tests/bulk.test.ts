@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AppDatabase } from "@/db/client";
 import { applyBulkChange, DAY_MS, fixedClock, MAX_BULK_ROWS, type BulkResult } from "@/lib/subscriptions";
+import { bulkChangeSchema } from "@/lib/validation";
 import { activityOf, actorFor, addCustomer, buySubscription, domainError, freshDb, ledgerOf, reload, SEED_NOW, stored, submitChanges } from "./helpers";
 
 // Issue 14, Bulk changes: "Each row is checked and applied on its own (the role, the partner type, the
@@ -38,6 +39,10 @@ describe("applyBulkChange", () => {
     });
     expect(outcomes(result)).toEqual({ [isvA.id]: "done", [isvB.id]: "done", [microsoft.id]: "autorenew:not_allowed", [foreign]: "not_found:subscription", "no-such-subscription": "not_found:subscription" });
     expect(result).toMatchObject({ done: 2, refused: 3 });
+    expect(result.results[0]).toMatchObject({ offerName: "Northwind CRM Connect", customerName: "Bulk Co" });
+    // Another partner's row says "not found" and names nothing of it.
+    const foreignRow = result.results.find((r) => r.subscriptionId === foreign)!;
+    expect([foreignRow.offerName, foreignRow.customerName]).toEqual([undefined, undefined]);
     expect(result.results.find((r) => r.subscriptionId === microsoft.id)).toMatchObject({ message: expect.stringMatching(/\w/) });
     expect([stored(db, isvA.id).autoRenew, stored(db, isvB.id).autoRenew]).toEqual([false, false]);
     // One activity entry per done row, with who did it; the refused rows are untouched.
@@ -108,5 +113,19 @@ describe("applyBulkChange", () => {
     const twice = applyBulkChange(db, admin, later, { targets: [{ subscriptionId: isvA.id }, { subscriptionId: isvA.id }], change: { kind: "suspend" } });
     expect(twice.results).toHaveLength(1);
     expect(entries(db, isvA.id, "suspend")).toHaveLength(1);
+  });
+});
+
+describe("the bulk change form's input", () => {
+  it("reads each selected row's id and version, and the change with what it needs", () => {
+    expect(bulkChangeSchema.parse({ change: "auto_renew_off", subscriptionId: ["a-1@3", "b@x@12"] })).toEqual({
+      targets: [{ subscriptionId: "a-1", version: 3 }, { subscriptionId: "b@x", version: 12 }],
+      change: { kind: "auto_renew", autoRenew: false },
+    });
+    expect(bulkChangeSchema.parse({ change: "quantity", subscriptionId: "a@1", quantity: "7" }).change).toEqual({ kind: "quantity", quantity: 7 });
+    expect(bulkChangeSchema.safeParse({ change: "quantity", subscriptionId: "a@1", quantity: "1e3" }).success).toBe(false);
+    expect(bulkChangeSchema.safeParse({ change: "cancel", subscriptionId: "a@1" }).error?.issues[0].path).toEqual(["reason"]);
+    expect(bulkChangeSchema.safeParse({ change: "suspend" }).error?.issues[0].message).toBe("Select at least one subscription.");
+    expect(bulkChangeSchema.safeParse({ change: "delete_everything", subscriptionId: "a@1" }).success).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { DomainError, isDomainError, type ErrorCode } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { cancelSubscription, submitSubscriptionChanges } from "./changes";
 import type { Clock } from "./clock";
-import { getSubscriptionContext } from "./manage";
+import { getSubscriptionContext, type SubscriptionContext } from "./manage";
 import { assertCan, type Action, type Actor } from "./permissions";
 
 /**
@@ -40,9 +40,11 @@ export interface BulkTarget {
   version?: number;
 }
 
-export type BulkRowResult =
-  | { subscriptionId: string; outcome: "done"; messages: string[] }
-  | { subscriptionId: string; outcome: "refused"; code: ErrorCode; message: string };
+/** Every row with its offer's and customer's names (absent for an id that is not the partner's). */
+export type BulkRowResult = { subscriptionId: string; offerName?: string; customerName?: string } & (
+  | { outcome: "done"; messages: string[] }
+  | { outcome: "refused"; code: ErrorCode; message: string }
+);
 
 export interface BulkResult {
   results: BulkRowResult[];
@@ -50,9 +52,9 @@ export interface BulkResult {
   refused: number;
 }
 
-function applyOne(db: Db, actor: Actor, clock: Clock, target: BulkTarget, change: BulkChange): string[] {
+function applyOne(db: Db, actor: Actor, clock: Clock, target: BulkTarget, change: BulkChange, ctx: SubscriptionContext): string[] {
   // Without a version from the page, the row's current one: the command still re-reads it in its transaction.
-  const version = target.version ?? getSubscriptionContext(db, actor, target.subscriptionId).subscription.version;
+  const version = target.version ?? ctx.subscription.version;
   const submit = (changes: Parameters<typeof submitSubscriptionChanges>[3]) => submitSubscriptionChanges(db, actor, clock, changes);
   switch (change.kind) {
     case "auto_renew": {
@@ -60,13 +62,11 @@ function applyOne(db: Db, actor: Actor, clock: Clock, target: BulkTarget, change
       return messages.length > 0 ? messages : [`Auto-renew was already ${change.autoRenew ? "on" : "off"}.`];
     }
     case "suspend": {
-      const ctx = getSubscriptionContext(db, actor, target.subscriptionId);
       // On its page choosing Suspended for a suspended subscription is no change; here it is asked for, so say so.
       if (ctx.subscription.status !== "active") throw new DomainError("subscription:invalid_transition", "Only an active subscription can be suspended.");
       return submit({ subscriptionId: target.subscriptionId, version, status: "suspended", suspensionReason: change.reason ?? null });
     }
     case "reactivate": {
-      const ctx = getSubscriptionContext(db, actor, target.subscriptionId);
       if (ctx.subscription.status !== "suspended") throw new DomainError("subscription:invalid_transition", "Only a suspended subscription can be reactivated.");
       return submit({ subscriptionId: target.subscriptionId, version, status: "active" });
     }
@@ -96,12 +96,15 @@ export function applyBulkChange(db: Db, actor: Actor, clock: Clock, params: { ta
     throw new DomainError("invalid_input", message, { subscriptionId: [message] });
   }
   const results = targets.map((target): BulkRowResult => {
+    let names: { offerName?: string; customerName?: string } = {};
     try {
-      return { subscriptionId: target.subscriptionId, outcome: "done", messages: applyOne(db, actor, clock, target, params.change) };
+      const ctx = getSubscriptionContext(db, actor, target.subscriptionId);
+      names = { offerName: ctx.subscription.friendlyName ?? ctx.offer.name, customerName: ctx.customer.name };
+      return { subscriptionId: target.subscriptionId, ...names, outcome: "done", messages: applyOne(db, actor, clock, target, params.change, ctx) };
     } catch (error) {
       // Expected refusals are reported on the row; a bug still throws (rows before it stay done: each committed on its own).
       if (!isDomainError(error)) throw error;
-      return { subscriptionId: target.subscriptionId, outcome: "refused", code: error.code, message: error.message };
+      return { subscriptionId: target.subscriptionId, ...names, outcome: "refused", code: error.code, message: error.message };
     }
   });
   const done = results.filter((r) => r.outcome === "done").length;

@@ -5,6 +5,7 @@ import { DAY_MS, type Clock } from "./clock";
 import { keysetPage, type KeyPart, type KeysetSource, type RowsQuery } from "./keyset";
 import { assertCan, can, type Actor } from "./permissions";
 import { termCharge } from "./pricing";
+import { RENEWAL_KINDS, type RenewalEventFilter, type RenewalKind, type RenewalSort, type RenewalWindow } from "./renewal-options";
 
 /**
  * The partner's **Renewals**: every active or suspended subscription whose next lifecycle event falls
@@ -14,15 +15,7 @@ import { termCharge } from "./pricing";
  * quantity change, or expiring), or a suspended subscription's data deletion. Events already due but
  * not yet processed count too: they are still ahead for the customer.
  */
-export const RENEWAL_WINDOWS = [30, 60, 90] as const;
-export type RenewalWindow = (typeof RENEWAL_WINDOWS)[number];
-export const RENEWAL_KINDS = ["renews", "quantity_change", "expires", "trial_converts", "trial_ends", "cancellation", "deletion"] as const;
-export type RenewalKind = (typeof RENEWAL_KINDS)[number];
-/** The page's "kind of event" filter; `renews` includes the renewals that change quantity. */
-export const RENEWAL_EVENT_FILTERS = ["renews", "quantity_change", "expires", "trial", "cancellation", "deletion"] as const;
-export type RenewalEventFilter = (typeof RENEWAL_EVENT_FILTERS)[number];
-export const RENEWAL_SORTS = ["date", "customer", "offer"] as const;
-export type RenewalSort = (typeof RENEWAL_SORTS)[number];
+export { RENEWAL_EVENT_FILTERS, RENEWAL_KINDS, RENEWAL_SORTS, RENEWAL_WINDOWS, type RenewalEventFilter, type RenewalKind, type RenewalSort, type RenewalWindow } from "./renewal-options";
 export const RENEWALS_PAGE_SIZE = 25;
 export const MAX_RENEWALS_PAGE_SIZE = 1000;
 

@@ -1,0 +1,14 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authedAction } from "@/lib/server/action";
+import { applyBulkChange } from "@/lib/subscriptions";
+import { bulkChangeSchema } from "@/lib/validation";
+
+/** **Apply to selected** on Renewals: each row changed on its own; the result lists every row. */
+export const applyBulkChangeAction = authedAction(bulkChangeSchema, ({ targets, change }, { db, actor, clock }) => {
+  const result = applyBulkChange(db, actor, clock, { targets, change });
+  revalidatePath("/renewals");
+  revalidatePath("/customers", "layout");
+  return { data: result, message: `${result.done} done, ${result.refused} refused.` };
+});
