@@ -3,6 +3,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { createSession } from "@/lib/auth/session";
+import { parseCsv } from "@/lib/csv";
 import { MAX_BODY_BYTES } from "@/lib/server/json-body";
 import { DAY_MS } from "@/lib/subscriptions";
 import { partnerIds, processLifecycle } from "@/lib/subscriptions/system";
@@ -135,6 +136,12 @@ async function checkRoute(world: World, watch: ReturnType<typeof databaseWatch>,
   const text = await response.text();
   expect(response.status, text).toBeGreaterThanOrEqual(200);
   expect(response.status, text).toBeLessThan(500);
+  // The CSV exports answer a file; every refusal is still the JSON error shape.
+  if (response.headers.get("content-type")?.startsWith("text/csv")) {
+    expect(response.status).toBe(200);
+    expect(parseCsv(text).length).toBeGreaterThan(0);
+    return;
+  }
   const json = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
   if (response.status >= 400) {
     expect(json.error, text).toMatchObject({ code: expect.any(String), message: expect.any(String) });

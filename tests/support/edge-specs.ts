@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { DEMO_PASSWORD } from "@/db/seed-data/partners";
+import { BULK_CHANGE_CHOICES, CANCELLATION_REASONS } from "@/lib/validation";
 import {
   billingFrequency,
   cancelReason,
@@ -88,6 +89,23 @@ export function routeSpecs(world: World): Record<string, Partial<Record<Method, 
       },
     },
     "../app/api/subscriptions/[subscriptionId]/cancel/route.ts": { POST: { body: payload({ version: version({ optional: true }), reason: cancelReason, comment }) } },
+    // Issue 14's CSV exports: a 200 is a CSV body (the fuzz checks it parses), a refusal JSON.
+    "../app/api/exports/renewals/route.ts": {
+      GET: {
+        query: query({
+          days: fc.oneof(fc.constantFrom("30", "60", "90", "45", "-30"), nastyString),
+          customer: id(world, world.customers),
+          publisher: fc.oneof(fc.constantFrom("microsoft", "partner", "ISV"), nastyString),
+          autoRenew: fc.oneof(fc.constantFrom("on", "off", "true"), nastyString),
+          event: fc.oneof(fc.constantFrom("renews", "trial", "deletion", "renewal"), nastyString),
+          sort: fc.oneof(fc.constantFrom("date", "customer", "offer", "price"), nastyString),
+        }),
+      },
+    },
+    "../app/api/exports/activity/route.ts": {
+      GET: { query: query({ customer: id(world, world.customers), userId: id(world, ["contoso-global-admin", "adventure-works-global-admin"]), action: fc.oneof(fc.constantFrom("suspend", "renewal", "clock"), nastyString) }) },
+    },
+    "../app/api/exports/customers/[customerId]/subscriptions/route.ts": { GET: { query: anyQuery } },
   };
 }
 
@@ -137,6 +155,17 @@ export const ACTION_SPECS: Record<string, Record<string, ActionSpec>> = {
           "addon:office-365-advanced-threat-protection": field(fc.constantFrom("0", "3", ""), { optional: true }),
           "addon:microsoft-365-e5-security": field(fc.constantFrom("0", "2", ""), { optional: true }),
           "addon:no-such-offer": field(fc.constant(undefined), { bad: fc.constant("1") }),
+        }),
+    },
+  },
+  "../app/(dashboard)/renewals/actions.ts": {
+    applyBulkChangeAction: {
+      form: (world) =>
+        formSpec({
+          change: field(fc.constantFrom(...BULK_CHANGE_CHOICES), { bad: fc.constantFrom("delete", "", "AUTO_RENEW_OFF") }),
+          subscriptionId: idField(world, world.subscriptions),
+          quantity: quantity({ optional: true }),
+          reason: field(fc.constantFrom(...CANCELLATION_REASONS), { optional: true, bad: fc.constant("customer request") }),
         }),
     },
   },
