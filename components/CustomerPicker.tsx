@@ -24,7 +24,7 @@ async function searchCustomers(q: string): Promise<Choice[]> {
  * works as a plain text box). The form sends the picked customer's id as `name`; text that names no
  * customer sends nothing, and the hint says the filter then shows all customers.
  */
-export function CustomerPicker({ name, label, initial }: { name: string; label: string; initial: Choice | null }) {
+export function CustomerPicker({ name, label, initial, subject = "activity" }: { name: string; label: string; initial: Choice | null; subject?: string }) {
   const id = useId();
   const [text, setText] = useState(initial?.name ?? "");
   const [debounced, setDebounced] = useState(text);
@@ -50,7 +50,7 @@ export function CustomerPicker({ name, label, initial }: { name: string; label: 
       : typed === ""
         ? "All customers. Type part of a name to pick one."
         : picked
-          ? `Showing activity for ${picked.name}`
+          ? `Showing ${subject} for ${picked.name}`
           : isFetching
             ? "Searching…"
             : choices.length > 0

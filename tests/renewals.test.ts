@@ -141,3 +141,25 @@ describe("the Renewals list", () => {
     expect(renewalsPage(db, actorFor(db, "adventure-works-global-admin"), later, { days: 90, customerId: CUSTOMER }).items).toEqual([]);
   });
 });
+
+describe("the Renewals table", () => {
+  it("shows amounts only with the money right, and the quantity a renewal changes to", async () => {
+    const { createElement } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { RenewalsTable } = await import("@/components/RenewalsTable");
+    const { db, later } = portfolio();
+    const render = (userId: string) => {
+      const page = renewalsPage(db, actorFor(db, userId), later, { days: 90, customerId: CUSTOMER });
+      return renderToStaticMarkup(createElement(RenewalsTable, { items: page.items, amountsShown: page.amountsShown, bulkFormId: "bulk" }));
+    };
+    const admin = render("contoso-global-admin");
+    expect(admin).toContain("Next term");
+    expect(admin).toContain("$45.00");
+    expect(admin).toContain("10 → 6");
+    expect(admin).toContain("Renews with a new quantity");
+    const sales = render("contoso-sales-agent");
+    expect(sales).not.toContain("Next term");
+    expect(sales).not.toMatch(/\$\d/);
+    expect(sales).toContain("Northwind CRM Connect");
+  });
+});

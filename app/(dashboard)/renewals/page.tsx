@@ -55,7 +55,8 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
     sort: params.sort,
   };
   const bulkChoices = BULK_RIGHTS.filter(([, right]) => can(actor, right)).map(([choice]) => choice);
-  const bulkFormId = bulkChoices.length > 0 && page.items.length > 0 ? "bulk-change" : undefined;
+  // Kept while the list is empty too: the result of the last change stays shown after its rows leave the list.
+  const bulkFormId = bulkChoices.length > 0 ? "bulk-change" : undefined;
   const select = "mt-1 block w-48 rounded border border-neutral-400 bg-white px-2 py-2 text-sm";
   return (
     <div className="space-y-4">
@@ -64,44 +65,54 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         What renews, converts, ends or is deleted across all your customers up to {formatDate(page.until)}, each subscription with its next event.
       </p>
       <form className="flex flex-wrap items-start gap-4" action="/renewals">
-        <label className="text-sm font-semibold">
-          Window
-          <select name="days" defaultValue={String(params.days)} className={select}>
+        <div className="text-sm">
+          <label htmlFor="renewals-days" className="font-semibold">
+            Window
+          </label>
+          <select id="renewals-days" name="days" defaultValue={String(params.days)} className={select}>
             {RENEWAL_WINDOWS.map((d) => <option key={d} value={d}>Next {d} days</option>)}
           </select>
-        </label>
-        <CustomerPicker name="customer" label="Customer" initial={customer && { id: customer.id, name: customer.name }} />
-        <label className="text-sm font-semibold">
-          Publisher
-          <select name="publisher" defaultValue={params.publisher ?? ""} className={select}>
+        </div>
+        <CustomerPicker name="customer" label="Customer" subject="renewals" initial={customer && { id: customer.id, name: customer.name }} />
+        <div className="text-sm">
+          <label htmlFor="renewals-publisher" className="font-semibold">
+            Publisher
+          </label>
+          <select id="renewals-publisher" name="publisher" defaultValue={params.publisher ?? ""} className={select}>
             <option value="">All publishers</option>
             <option value="microsoft">Microsoft</option>
             <option value="partner">ISV</option>
           </select>
-        </label>
-        <label className="text-sm font-semibold">
-          Auto-renew
-          <select name="autoRenew" defaultValue={query.autoRenew ?? ""} className={select}>
+        </div>
+        <div className="text-sm">
+          <label htmlFor="renewals-autoRenew" className="font-semibold">
+            Auto-renew
+          </label>
+          <select id="renewals-autoRenew" name="autoRenew" defaultValue={query.autoRenew ?? ""} className={select}>
             <option value="">On or off</option>
             <option value="on">On</option>
             <option value="off">Off</option>
           </select>
-        </label>
-        <label className="text-sm font-semibold">
-          Event
-          <select name="event" defaultValue={params.event ?? ""} className={select}>
+        </div>
+        <div className="text-sm">
+          <label htmlFor="renewals-event" className="font-semibold">
+            Event
+          </label>
+          <select id="renewals-event" name="event" defaultValue={params.event ?? ""} className={select}>
             <option value="">All events</option>
             {EVENT_OPTIONS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select>
-        </label>
-        <label className="text-sm font-semibold">
-          Sort by
-          <select name="sort" defaultValue={params.sort} className={select}>
+        </div>
+        <div className="text-sm">
+          <label htmlFor="renewals-sort" className="font-semibold">
+            Sort by
+          </label>
+          <select id="renewals-sort" name="sort" defaultValue={params.sort} className={select}>
             <option value="date">Date</option>
             <option value="customer">Customer</option>
             <option value="offer">Offer</option>
           </select>
-        </label>
+        </div>
         <button type="submit" className={`${buttonClass("secondary")} mt-6`}>Filter</button>
       </form>
       {params.customerId && !customer && (
