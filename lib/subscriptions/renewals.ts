@@ -172,12 +172,15 @@ function after(columns: SQL[], from: KeyPart[], back: boolean): SQL {
   return sql`${columns[0]} ${back ? sql`<=` : sql`>=`} ${from[0]} and (${list(columns)}) ${op} (${list(from)})`;
 }
 
+/** The row's columns, its event's instant as `at` (the walk's own date column, where one walk reads). */
+const columns = (at: SQL) => sql`s.id, s.rowid as rid, s.customer_id, c.name as customer_name, s.offer_id, o.name as offer_name, o.publisher_kind,
+      s.base_subscription_id, s.status, ${KIND} as kind, ${at} as at, s.quantity, s.scheduled_quantity, s.auto_renew,
+      s.billing_frequency, o.currency, o.monthly_price_minor, o.annual_price_minor, s.version`;
+
 function select(db: Db, parts: { from: SQL; where: SQL[]; order: SQL[]; back: boolean; limit: number }): RawRow[] {
   const dir = parts.back ? sql` desc` : sql` asc`;
   return db.all<RawRow>(sql`
-    select s.id, s.rowid as rid, s.customer_id, c.name as customer_name, s.offer_id, o.name as offer_name, o.publisher_kind,
-      s.base_subscription_id, s.status, ${KIND} as kind, ${AT} as at, s.quantity, s.scheduled_quantity, s.auto_renew,
-      s.billing_frequency, o.currency, o.monthly_price_minor, o.annual_price_minor, s.version
+    select ${columns(AT)}
     ${parts.from}
     where ${sql.join(parts.where, sql` and `)}
     order by ${sql.join(parts.order.map((c) => sql`${c}${dir}`), sql`, `)}
@@ -216,25 +219,34 @@ function renewalSource(db: Db, actor: Actor, filters: RenewalFilters, until: Dat
       limit: query.limit,
     });
   };
-  const walks = (query: RowsQuery): RawRow[] => {
+  const walkWhere = (walk: Walk, query: RowsQuery): SQL[] | null => {
+    const walkKinds = walk.kinds.filter((k) => kinds.includes(k));
+    if (walkKinds.length === 0) return null;
+    const { compare } = keyColumns(sort, walk.at);
+    return [sql`s.partner_id = ${partner}`, walk.where, sql`${walk.at} <= ${until.getTime()}`, ofKinds(walkKinds), ...common, ...(query.from ? [after(compare, query.from, query.back)] : [])];
+  };
+  // By date: one compound SELECT whose arms are the walks, each ordered by its own index. SQLite
+  // merges them as they go and stops at the LIMIT, so a page reads about as many rows as it shows.
+  const byDate = (query: RowsQuery): RawRow[] => {
+    const dir = query.back ? sql` desc` : sql` asc`;
+    const arms = WALKS.flatMap((walk) => {
+      const where = walkWhere(walk, query);
+      return where ? [sql`select ${columns(walk.at)} from subscriptions s ${joins} where ${sql.join(where, sql` and `)}`] : [];
+    });
+    return db.all<RawRow>(sql`${sql.join(arms, sql` union all `)} order by at${dir}, base_subscription_id${dir}, rid${dir} limit ${query.limit}`);
+  };
+  // By offer, each walk sorts its part of the window (no index orders subscriptions by offer), then the parts merge here.
+  const byOffer = (query: RowsQuery): RawRow[] => {
     const rows = WALKS.flatMap((walk) => {
-      const walkKinds = walk.kinds.filter((k) => kinds.includes(k));
-      if (walkKinds.length === 0) return [];
-      const { order, compare } = keyColumns(sort, walk.at);
-      return select(db, {
-        from: sql`from subscriptions s ${joins}`,
-        where: [sql`s.partner_id = ${partner}`, walk.where, sql`${walk.at} <= ${until.getTime()}`, ofKinds(walkKinds), ...common, ...(query.from ? [after(compare, query.from, query.back)] : [])],
-        order,
-        back: query.back,
-        limit: query.limit,
-      });
+      const where = walkWhere(walk, query);
+      return where ? select(db, { from: sql`from subscriptions s ${joins}`, where, order: keyColumns(sort, walk.at).order, back: query.back, limit: query.limit }) : [];
     });
     const sign = query.back ? -1 : 1;
     return rows.sort((a, b) => sign * compareKeys(keyOf(sort, a), keyOf(sort, b))).slice(0, query.limit);
   };
   return {
     segments: [null],
-    rows: (_segment, query) => (filters.customerId || sort === "customer" ? wholeList(query) : walks(query)),
+    rows: (_segment, query) => (filters.customerId || sort === "customer" ? wholeList(query) : sort === "offer" ? byOffer(query) : byDate(query)),
     key: (r) => keyOf(sort, r),
     segmentOf: () => null,
   };
