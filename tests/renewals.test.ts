@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AppDatabase } from "@/db/client";
 import { cancelSubscription, DAY_MS, fixedClock, renewalBatches, renewalsPage, type Actor, type RenewalFilters, type RenewalRow } from "@/lib/subscriptions";
-import { actorFor, addCustomer, buySubscription, freshDb, reload, SEED_NOW, submitChanges, suspendSubscription } from "./helpers";
+import { processLifecycle } from "@/lib/subscriptions/system";
+import { actorFor, addCustomer, buyAddOn, buySubscription, freshDb, reload, SEED_NOW, stored, submitChanges, suspendSubscription } from "./helpers";
 
 // Issue 14, Renewals: "subscriptions that renew or expire in the next 30, 60 or 90 days, free trials
 // that convert, scheduled cancellations and quantity changes, and suspended subscriptions approaching
@@ -139,6 +140,26 @@ describe("the Renewals list", () => {
     }
     // Another partner's customer, picked by id, lists nothing.
     expect(renewalsPage(db, actorFor(db, "adventure-works-global-admin"), later, { days: 90, customerId: CUSTOMER }).items).toEqual([]);
+  });
+});
+
+describe("an add-on", () => {
+  it("is listed as expiring when its base won't renew, as the lifecycle then ends it", () => {
+    const { db, admin } = portfolio();
+    const clock = fixedClock(SEED_NOW);
+    const base = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "contoso-backup-pro", quantity: 5 });
+    const addOn = buyAddOn(db, admin, clock, base, "contoso-backup-pro-extended-retention", 3);
+    clock.set(base.trialEndsAt!);
+    processLifecycle(db, clock.now());
+    const kindOf = () => renewalsPage(db, admin, clock, { days: 60, customerId: CUSTOMER }).items.find((r) => r.subscriptionId === addOn.id);
+    expect(kindOf()).toMatchObject({ kind: "renews", nextTermMinor: 3 * 400 });
+    submitChanges(db, admin, clock, base.id, { autoRenew: false });
+    expect(kindOf()).toMatchObject({ kind: "expires", autoRenew: true, nextTermMinor: null });
+    // The partner-wide walk says the same.
+    expect(allRows(db, admin, clock.now(), { days: 60, event: "expires" }).map((r) => r.subscriptionId)).toContain(addOn.id);
+    expect(allRows(db, admin, clock.now(), { days: 60, event: "renews" }).map((r) => r.subscriptionId)).not.toContain(addOn.id);
+    processLifecycle(db, stored(db, base.id).termEnd);
+    expect(stored(db, addOn.id).status).toBe("expired");
   });
 });
 

@@ -75,11 +75,14 @@ const inTrial = sql.raw(`(s.trial_ends_at is not null and s.trial_converted_at i
 const R = sql.raw(`(case when s.status = 'active' or s.auto_renew = 0 then (case when s.trial_ends_at is not null and s.trial_converted_at is null then s.trial_ends_at else s.term_end end) end)`);
 const D = sql.raw(`(case when s.status = 'suspended' then s.deletion_at end)`);
 const C = sql.raw(`s.cancellation_scheduled_at`);
+// An add-on renews only with its base: a base that won't renew (Auto-renew off, or a cancellation
+// scheduled) ends its add-ons with it, whatever their own box says (renewalOutlook's ends_with_base).
+const BASE_ENDS = sql.raw(`(b.id is not null and (b.auto_renew = 0 or b.cancellation_scheduled_at is not null))`);
 const KIND = sql`(case
   when ${C} is not null and (${R} is null or ${C} <= ${R}) and (${D} is null or ${C} <= ${D}) then 'cancellation'
   when ${D} is not null and (${R} is null or ${D} < ${R}) then 'deletion'
   when ${R} is not null and ${inTrial} then (case when s.auto_renew = 1 then 'trial_converts' else 'trial_ends' end)
-  when ${R} is not null then (case when s.auto_renew = 0 then 'expires' when s.scheduled_quantity is not null then 'quantity_change' else 'renews' end)
+  when ${R} is not null then (case when s.auto_renew = 0 or ${BASE_ENDS} then 'expires' when s.scheduled_quantity is not null then 'quantity_change' else 'renews' end)
 end)`;
 const AT = sql`(case ${KIND} when 'cancellation' then ${C} when 'deletion' then ${D} else ${R} end)`;
 
@@ -175,7 +178,7 @@ function after(columns: SQL[], from: KeyPart[], back: boolean): SQL {
 /** The row's columns, its event's instant as `at` (the walk's own date column, where one walk reads). */
 const columns = (at: SQL) => sql`s.id, s.rowid as rid, s.customer_id, c.name as customer_name, s.offer_id, o.name as offer_name, o.publisher_kind,
       s.base_subscription_id, s.status, ${KIND} as kind, ${at} as at, s.quantity, s.scheduled_quantity, s.auto_renew,
-      s.billing_frequency, o.currency, o.monthly_price_minor, o.annual_price_minor, s.version`;
+      s.billing_frequency, o.currency, o.monthly_price_minor, o.annual_price_minor, s.version, s.base_subscription_id as base_key`;
 
 function select(db: Db, parts: { from: SQL; where: SQL[]; order: SQL[]; back: boolean; limit: number }): RawRow[] {
   const dir = parts.back ? sql` desc` : sql` asc`;
@@ -203,14 +206,15 @@ function renewalSource(db: Db, actor: Actor, filters: RenewalFilters, until: Dat
     filters.autoRenew === undefined ? undefined : sql`s.auto_renew = ${filters.autoRenew ? 1 : 0}`,
   ].filter((p): p is SQL => p !== undefined);
   const partner = actor.partnerId;
-  const joins = sql`join customers c on c.id = s.customer_id join offers o on o.id = s.offer_id`;
+  const base = sql`left join subscriptions b on b.id = s.base_subscription_id`;
+  const joins = sql`join customers c on c.id = s.customer_id join offers o on o.id = s.offer_id ${base}`;
   const wholeList = (query: RowsQuery): RawRow[] => {
     const { order, compare } = keyColumns(sort, AT);
     const scope = filters.customerId
       ? [sql`s.partner_id = ${partner}`, sql`s.customer_id = ${filters.customerId}`, sql`s.status in ('active', 'suspended')`]
       : [sql`c.partner_id = ${partner}`, sql`s.partner_id = ${partner}`, sql`s.status in ('active', 'suspended')`];
     // CROSS JOIN fixes the order: customers by name first, each one's subscriptions found by index.
-    const from = filters.customerId ? sql`from subscriptions s ${joins}` : sql`from customers c cross join subscriptions s on s.customer_id = c.id cross join offers o on o.id = s.offer_id`;
+    const from = filters.customerId ? sql`from subscriptions s ${joins}` : sql`from customers c cross join subscriptions s on s.customer_id = c.id cross join offers o on o.id = s.offer_id ${base}`;
     return select(db, {
       from,
       where: [...scope, ofKinds(kinds), ...common, sql`${AT} <= ${until.getTime()}`, ...(query.from ? [after(compare, query.from, query.back)] : [])],
@@ -233,7 +237,7 @@ function renewalSource(db: Db, actor: Actor, filters: RenewalFilters, until: Dat
       const where = walkWhere(walk, query);
       return where ? [sql`select ${columns(walk.at)} from subscriptions s ${joins} where ${sql.join(where, sql` and `)}`] : [];
     });
-    return db.all<RawRow>(sql`${sql.join(arms, sql` union all `)} order by at${dir}, base_subscription_id${dir}, rid${dir} limit ${query.limit}`);
+    return db.all<RawRow>(sql`${sql.join(arms, sql` union all `)} order by at${dir}, base_key${dir}, rid${dir} limit ${query.limit}`);
   };
   // By offer, each walk sorts its part of the window (no index orders subscriptions by offer), then the parts merge here.
   const byOffer = (query: RowsQuery): RawRow[] => {
