@@ -145,27 +145,12 @@ interface RawRow {
  */
 function keyColumns(sort: RenewalSort, at: SQL): { order: SQL[]; compare: SQL[] } {
   if (sort === "customer") return { order: [sql.raw("c.name"), sql.raw("c.id"), at, sql.raw("s.rowid")], compare: [sql.raw("c.name"), sql.raw("c.id"), at, sql.raw("s.rowid")] };
-  if (sort === "offer") return { order: [sql.raw("o.name"), sql.raw("o.id"), at, sql.raw("s.rowid")], compare: [sql.raw("o.name"), sql.raw("o.id"), at, sql.raw("s.rowid")] };
   return { order: [at, sql.raw("s.base_subscription_id"), sql.raw("s.rowid")], compare: [at, sql.raw("coalesce(s.base_subscription_id, '')"), sql.raw("s.rowid")] };
 }
 
 function keyOf(sort: RenewalSort, r: RawRow): KeyPart[] {
   if (sort === "customer") return [r.customer_name, r.customer_id, r.at, r.rid];
-  if (sort === "offer") return [r.offer_name, r.offer_id, r.at, r.rid];
   return [r.at, r.base_subscription_id ?? "", r.rid];
-}
-
-/** SQLite's BINARY order: strings by their UTF-8 bytes, numbers before strings. */
-function compareKeys(a: KeyPart[], b: KeyPart[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const [x, y] = [a[i], b[i]];
-    if (x === y) continue;
-    if (typeof x === "number" && typeof y === "number") return x - y;
-    if (typeof x === "number") return -1;
-    if (typeof y === "number") return 1;
-    return Buffer.compare(Buffer.from(x), Buffer.from(y));
-  }
-  return a.length - b.length;
 }
 
 /** `(k1, k2, …) > (v1, v2, …)` with the first column also as a plain bound, so SQLite seeks to it. */
@@ -239,18 +224,9 @@ function renewalSource(db: Db, actor: Actor, filters: RenewalFilters, until: Dat
     });
     return db.all<RawRow>(sql`${sql.join(arms, sql` union all `)} order by at${dir}, base_key${dir}, rid${dir} limit ${query.limit}`);
   };
-  // By offer, each walk sorts its part of the window (no index orders subscriptions by offer), then the parts merge here.
-  const byOffer = (query: RowsQuery): RawRow[] => {
-    const rows = WALKS.flatMap((walk) => {
-      const where = walkWhere(walk, query);
-      return where ? select(db, { from: sql`from subscriptions s ${joins}`, where, order: keyColumns(sort, walk.at).order, back: query.back, limit: query.limit }) : [];
-    });
-    const sign = query.back ? -1 : 1;
-    return rows.sort((a, b) => sign * compareKeys(keyOf(sort, a), keyOf(sort, b))).slice(0, query.limit);
-  };
   return {
     segments: [null],
-    rows: (_segment, query) => (filters.customerId || sort === "customer" ? wholeList(query) : sort === "offer" ? byOffer(query) : byDate(query)),
+    rows: (_segment, query) => (filters.customerId || sort === "customer" ? wholeList(query) : byDate(query)),
     key: (r) => keyOf(sort, r),
     segmentOf: () => null,
   };

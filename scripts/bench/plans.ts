@@ -140,7 +140,6 @@ export const PLAN_CASES: PlanCase[] = [
   },
   { name: "/renewals filtered (30 days, ISV, auto-renew on, renewals)", run: ({ db, actor, clock }) => renewalsPage(db, actor, clock, { days: 30, publisher: "partner", autoRenew: true, event: "renews" }) },
   { name: "/renewals sorted by customer", run: ({ db, actor, clock }) => renewalsPage(db, actor, clock, { days: 90, sort: "customer" }) },
-  { name: "/renewals sorted by offer", run: ({ db, actor, clock }) => renewalsPage(db, actor, clock, { days: 90, sort: "offer" }) },
   { name: "/renewals of one customer", run: ({ db, actor, clock, data }) => renewalsPage(db, actor, clock, { days: 90, customerId: data.customerId }) },
   { name: "/activity filtered by user and action", run: ({ db, actor }) => listActivity(db, actor, { userId: "contoso-helpdesk-agent", action: "suspend", limit: 300 }) },
 ];

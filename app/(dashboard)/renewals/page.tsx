@@ -110,7 +110,6 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
           <select id="renewals-sort" name="sort" defaultValue={params.sort} className={select}>
             <option value="date">Date</option>
             <option value="customer">Customer</option>
-            <option value="offer">Offer</option>
           </select>
         </div>
         <button type="submit" className={`${buttonClass("secondary")} mt-6`}>Filter</button>
