@@ -169,6 +169,15 @@ export const ACTION_SPECS: Record<string, Record<string, ActionSpec>> = {
         }),
     },
   },
+  "../app/(dashboard)/sandbox/actions.ts": {
+    // The fuzz signs in to demo partners, not sandboxes: every id is another tenant's or junk, refused as not found.
+    resetSandboxAction: { form: (world) => formSpec({ sandboxId: field(fc.constantFrom("sbx-unknown", ...world.all), { bad: pathString }) }) },
+    deleteSandboxAction: { form: (world) => formSpec({ sandboxId: field(fc.constantFrom("sbx-unknown", ...world.all), { bad: pathString }) }) },
+  },
+  "../app/sign-in/sandbox-actions.ts": {
+    // Each start that gets past the form copies a template and hashes a password (scrypt, ~50-100 ms).
+    startSandboxAction: { form: () => formSpec({ kind: field(fc.constantFrom("direct_bill", "indirect", "us_government"), { optional: true, bad: fc.constantFrom("DIRECT_BILL", "", "reseller") }) }), runs: 12 },
+  },
   "../app/sign-in/actions.ts": {
     signIn: {
       form: () =>
