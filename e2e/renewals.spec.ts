@@ -10,11 +10,11 @@ import { buyThroughUi, DAY_MS, expect, shot, signIn, test, USERS } from "./fixtu
  */
 
 const CUSTOMER = { id: "blue-yonder-airlines", name: "Blue Yonder Airlines" };
-const OFFERS = ["Northwind CRM Connect", "Proseware Field Service", "Relecloud Insights"];
+const OFFERS = ["Adatum Compliance Suite", "Northwind CRM Connect", "Relecloud Insights"];
 
 test("find the renewals ahead, turn Auto-renew off for three ISV subscriptions in one go, export the list", async ({ page }) => {
   await signIn(page, USERS.admin);
-  await buyThroughUi(page, CUSTOMER.id, OFFERS.map((name) => ({ name, quantity: 2 })));
+  await buyThroughUi(page, CUSTOMER.id, OFFERS.map((name) => ({ name, quantity: 5 })));
   const created = page.getByRole("region", { name: "Subscriptions created" });
   const ids: string[] = [];
   for (const name of OFFERS) {
@@ -71,6 +71,6 @@ test("find the renewals ahead, turn Auto-renew off for three ISV subscriptions i
   expect(rows.length).toBeGreaterThanOrEqual(3);
   expect(rows.every((r) => r.Customer === CUSTOMER.name && r.Publisher === "ISV")).toBe(true);
   for (const id of ids) {
-    expect(rows.find((r) => r["Subscription ID"] === id)).toMatchObject({ Event: "expires", "Auto-renew": "false", Quantity: "2", "Next term": "" });
+    expect(rows.find((r) => r["Subscription ID"] === id)).toMatchObject({ Event: "expires", "Auto-renew": "false", Quantity: "5", "Next term": "" });
   }
 });
