@@ -18,6 +18,7 @@ vi.mock("@/lib/server/context", async () => {
 const renewalsRoute = await import("@/app/api/exports/renewals/route");
 const activityRoute = await import("@/app/api/exports/activity/route");
 const subscriptionsRoute = await import("@/app/api/exports/customers/[customerId]/subscriptions/route");
+const invoiceRoute = await import("@/app/api/exports/customers/[customerId]/invoice/route");
 
 const EVIL = "=HYPERLINK(\"http://evil.example\",\"Click\"), Inc.";
 
@@ -146,5 +147,25 @@ describe("a customer's subscriptions export", () => {
     const { db } = setup();
     const response = await get(subscriptionsRoute, actorFor(db, "adventure-works-global-admin"), "/api/exports/customers/export-co/subscriptions", { customerId: "export-co" });
     expect(response.status).toBe(404);
+  });
+});
+
+describe("the next invoice's CSV", () => {
+  it("lists the period's charges with exact decimals, for roles with the charges right only", async () => {
+    const { db, crm, gateway } = setup();
+    const response = await get(invoiceRoute, actorFor(db, "contoso-billing-admin"), "/api/exports/customers/export-co/invoice", { customerId: "export-co" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="next-invoice-export-co-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const [header, ...rows] = parseCsv(await response.text());
+    expect(header).toEqual(["Posted", "Subscription ID", "Kind", "Description", "Quantity", "Charge start", "Charge end", "Amount (minor units)", "Amount", "Currency"]);
+    const bySubscription = new Map(rows.map((r) => [r[1], r]));
+    expect(bySubscription.get(crm.id)).toMatchObject({ 2: "purchase", 4: "3", 9: "USD" });
+    expect(Number(bySubscription.get(crm.id)![7]) / 100).toBe(Number(bySubscription.get(crm.id)![8]));
+    expect(bySubscription.has(gateway.id)).toBe(true);
+    for (const role of ["contoso-sales-agent", "contoso-helpdesk-agent"]) {
+      expect((await get(invoiceRoute, actorFor(db, role), "/api/exports/customers/export-co/invoice", { customerId: "export-co" })).status).toBe(403);
+    }
+    expect((await get(invoiceRoute, actorFor(db, "trey-research-global-admin"), "/api/exports/customers/export-co/invoice", { customerId: "export-co" })).status).toBe(404);
   });
 });

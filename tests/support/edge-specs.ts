@@ -106,6 +106,7 @@ export function routeSpecs(world: World): Record<string, Partial<Record<Method, 
       GET: { query: query({ customer: id(world, world.customers), userId: id(world, ["contoso-global-admin", "adventure-works-global-admin"]), action: fc.oneof(fc.constantFrom("suspend", "renewal", "clock"), nastyString) }) },
     },
     "../app/api/exports/customers/[customerId]/subscriptions/route.ts": { GET: { query: anyQuery } },
+    "../app/api/exports/customers/[customerId]/invoice/route.ts": { GET: { query: anyQuery } },
   };
 }
 

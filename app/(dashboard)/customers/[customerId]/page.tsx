@@ -54,7 +54,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           cursors={{ prev: subscriptions.prevCursor, next: subscriptions.nextCursor }}
         />
       </Card>
-      {invoice && <NextInvoice invoice={invoice} />}
+      {invoice && <NextInvoice invoice={invoice} customerId={customer.id} />}
     </div>
   );
 }
