@@ -23,7 +23,8 @@ const server = {
     `SANDBOX_OPERATOR_KEY=${OPERATOR_KEY} SANDBOXES_PER_ADDRESS_PER_HOUR=10000 npm start`,
   url: `http://127.0.0.1:${PORT}/sign-in`,
   timeout: 300_000,
-  reuseExistingServer: false,
+  // E2E_REUSE_SERVER=1: a server already on E2E_PORT (started with the same settings) is used as it is.
+  reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
   stdout: "ignore" as const,
   stderr: "pipe" as const,
 };
