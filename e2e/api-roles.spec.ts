@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext } from "@playwright/test";
-import { expect, test as base, USERS } from "./fixtures";
+import type { APIRequestContext, BrowserContext } from "@playwright/test";
+import { createSandbox, deleteSandbox, expect, test as base, USERS, type Sandbox } from "./fixtures";
 
 /**
  * The role x action matrix of README.md, cell by cell, through HTTP: every allowed cell succeeds and
- * every refused one gets 403 with nothing changed. Each cell in a sandbox of its own, on its First Up
- * Consultants.
+ * every refused one gets 403 with nothing changed, on a sandbox's First Up Consultants.
  */
 type RoleKey = "admin" | "adminAgent" | "sales" | "billing" | "helpdesk";
 const ROLES: RoleKey[] = ["admin", "adminAgent", "sales", "billing", "helpdesk"];
@@ -36,21 +35,40 @@ interface Sub {
   autoRenew: boolean;
 }
 
-/** `as(role)`: the requests of a browser signed in as that role of the test's sandbox (one browser per role, closed after the test). */
-const test = base.extend<{ as: (role: RoleKey) => Promise<APIRequestContext>; CUSTOMER: string }>({
-  as: async ({ browser, sandbox, baseURL }, provide) => {
-    const contexts = new Map<RoleKey, Awaited<ReturnType<typeof browser.newContext>>>();
-    await provide(async (role) => {
-      if (!contexts.has(role)) {
-        const context = await browser.newContext({ baseURL });
-        await sandbox.signIn(await context.newPage(), USERS[role]);
-        contexts.set(role, context);
-      }
-      return contexts.get(role)!.request;
-    });
-    for (const context of contexts.values()) await context.close();
-  },
-  CUSTOMER: async ({ sandbox }, provide) => provide(sandbox.idOf("first-up-consultants")),
+/**
+ * `as(role)`: the requests of a browser signed in as that role. The matrix's cells share one sandbox per
+ * worker (its First Up Consultants, `CUSTOMER`) and its signed-in browsers: each cell buys subscriptions
+ * of its own and puts back what it changed, and a sandbox with two form sign-ins per cell cost 8 s a
+ * cell (55 cells) on a busy 2-core machine. No other spec or worker sees this sandbox.
+ */
+const test = base.extend<{ as: (role: RoleKey) => Promise<APIRequestContext>; CUSTOMER: string }, { rolesSandbox: Sandbox; signedIn: (role: RoleKey) => Promise<BrowserContext> }>({
+  rolesSandbox: [
+    async ({ playwright }, provide, workerInfo) => {
+      const request = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL });
+      const sandbox = await createSandbox(request, "direct_bill");
+      await provide(sandbox);
+      await deleteSandbox(request, sandbox.id);
+      await request.dispose();
+    },
+    { scope: "worker" },
+  ],
+  signedIn: [
+    async ({ browser, rolesSandbox }, provide, workerInfo) => {
+      const contexts = new Map<RoleKey, BrowserContext>();
+      await provide(async (role) => {
+        if (!contexts.has(role)) {
+          const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+          await rolesSandbox.signIn(await context.newPage(), USERS[role]);
+          contexts.set(role, context);
+        }
+        return contexts.get(role)!;
+      });
+      for (const context of contexts.values()) await context.close();
+    },
+    { scope: "worker" },
+  ],
+  as: async ({ signedIn }, provide) => provide(async (role) => (await signedIn(role)).request),
+  CUSTOMER: async ({ rolesSandbox }, provide) => provide(rolesSandbox.idOf("first-up-consultants")),
 });
 
 /** The admin buys a fresh subscription through the API, so each cell acts on its own. */

@@ -103,7 +103,8 @@ export interface Sandbox {
 /** Text as a literal in a RegExp (a sandbox id has dots): `new RegExp(`/customers/${escapeRegExp(id)}$`)`. */
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-async function createSandbox(request: APIRequestContext, kind: SandboxKind): Promise<Sandbox> {
+/** Makes a sandbox over /v1 with the operator key (the fixtures below do this for each test). */
+export async function createSandbox(request: APIRequestContext, kind: SandboxKind): Promise<Sandbox> {
   const answer = await request.post("/v1/sandboxes", { headers: { authorization: `Bearer ${OPERATOR_KEY}` }, data: { kind } });
   expect(answer.status(), `POST /v1/sandboxes: ${await answer.text()}`).toBe(201);
   const body = (await answer.json()) as { id: string; password: string; users: SandboxUser[]; adminToken: { access_token: string } };
@@ -125,6 +126,12 @@ async function createSandbox(request: APIRequestContext, kind: SandboxKind): Pro
   };
 }
 
+/** Deletes a sandbox with the operator key; one already deleted (by its own test) answers 404: nothing left to do. */
+export async function deleteSandbox(request: APIRequestContext, id: string): Promise<void> {
+  const answer = await request.delete(`/v1/sandboxes/${id}`, { headers: { authorization: `Bearer ${OPERATOR_KEY}` } });
+  expect([204, 404], `DELETE /v1/sandboxes/${id}`).toContain(answer.status());
+}
+
 /**
  * The suite's `test`: `sandbox` is a partner tenant of the test's own (`sandboxKind`, direct bill unless
  * a spec says `test.use({ sandboxKind: "indirect" })`), made over /v1 with the operator key and deleted
@@ -140,8 +147,7 @@ export const test = base.extend<{ sandboxKind: SandboxKind; newSandbox: (kind?: 
       made.push(sandbox.id);
       return sandbox;
     });
-    // A test that deleted its own sandbox gets 404 here: nothing left to do.
-    for (const id of made) await request.delete(`/v1/sandboxes/${id}`, { headers: { authorization: `Bearer ${OPERATOR_KEY}` } });
+    for (const id of made) await deleteSandbox(request, id);
   },
   sandbox: async ({ newSandbox }, provide) => {
     await provide(await newSandbox());
