@@ -44,11 +44,15 @@ interface Sub {
 const test = base.extend<{ as: (role: RoleKey) => Promise<APIRequestContext>; CUSTOMER: string }, { rolesSandbox: Sandbox; signedIn: (role: RoleKey) => Promise<BrowserContext> }>({
   rolesSandbox: [
     async ({ playwright }, provide, workerInfo) => {
-      const request = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL });
-      const sandbox = await createSandbox(request, "direct_bill");
+      const baseURL = workerInfo.project.use.baseURL;
+      const created = await playwright.request.newContext({ baseURL });
+      const sandbox = await createSandbox(created, "direct_bill");
+      await created.dispose();
       await provide(sandbox);
-      await deleteSandbox(request, sandbox.id);
-      await request.dispose();
+      // A new connection: the first one has long been idle (see newSandbox in fixtures.ts).
+      const deleting = await playwright.request.newContext({ baseURL });
+      await deleteSandbox(deleting, sandbox.id);
+      await deleting.dispose();
     },
     { scope: "worker" },
   ],

@@ -140,14 +140,24 @@ export async function deleteSandbox(request: APIRequestContext, id: string): Pro
  */
 export const test = base.extend<{ sandboxKind: SandboxKind; newSandbox: (kind?: SandboxKind) => Promise<Sandbox>; sandbox: Sandbox }>({
   sandboxKind: ["direct_bill", { option: true }],
-  newSandbox: async ({ request, sandboxKind }, provide) => {
+  newSandbox: async ({ playwright, baseURL, sandboxKind }, provide) => {
+    // A request context of its own for each call: a kept-alive connection left idle while the test ran
+    // can be closed by the server just as it is reused (ECONNRESET).
+    const operator = async <T>(act: (request: APIRequestContext) => Promise<T>): Promise<T> => {
+      const request = await playwright.request.newContext({ baseURL });
+      try {
+        return await act(request);
+      } finally {
+        await request.dispose();
+      }
+    };
     const made: string[] = [];
     await provide(async (kind = sandboxKind) => {
-      const sandbox = await createSandbox(request, kind);
+      const sandbox = await operator((request) => createSandbox(request, kind));
       made.push(sandbox.id);
       return sandbox;
     });
-    for (const id of made) await deleteSandbox(request, id);
+    for (const id of made) await operator((request) => deleteSandbox(request, id));
   },
   sandbox: async ({ newSandbox }, provide) => {
     await provide(await newSandbox());
