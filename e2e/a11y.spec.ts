@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { CatalogPage, CustomerPage, ReviewPage, USERS, expect, shot, signIn, test } from "./fixtures";
+import { CatalogPage, CustomerPage, ReviewPage, USERS, expect, shot, test } from "./fixtures";
 
 /**
  * axe-core on every page of the flows: no "serious" or "critical" violations. Every violation found,
  * whatever its impact, is written to e2e/output/a11y/<page>.json for the report.
  *
- * Customers used here (no other spec touches them): School of Fine Art (the pages of a purchase),
+ * Customers used here, each test in its own sandbox: School of Fine Art (the pages of a purchase),
  * Bellows College (the keyboard-only walk).
  */
 
@@ -26,24 +26,24 @@ async function expectNoSeriousViolations(page: Page, name: string) {
   expect(serious, `${name}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
 }
 
-test("axe: sign-in, customers, customer, catalog, review, confirmation, subscription details, activity log", async ({ page }) => {
+test("axe: sign-in, customers, customer, catalog, review, confirmation, subscription details, activity log", async ({ page, sandbox }) => {
   test.setTimeout(120_000);
   await page.goto("/sign-in");
   await expectNoSeriousViolations(page, "sign-in");
-  await page.getByLabel("Email").fill(USERS.admin);
+  await page.getByLabel("Email").fill(sandbox.email(USERS.admin));
   await page.getByLabel("Password").fill("wrong password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
   await expectNoSeriousViolations(page, "sign-in-error");
 
-  await signIn(page, USERS.admin);
+  await sandbox.signIn(page, USERS.admin);
   await expectNoSeriousViolations(page, "customers");
 
-  const customer = new CustomerPage(page, "school-of-fine-art");
+  const customer = new CustomerPage(page, sandbox.idOf("school-of-fine-art"));
   await customer.goto();
   await expectNoSeriousViolations(page, "customer-empty");
 
-  const catalog = new CatalogPage(page, "school-of-fine-art");
+  const catalog = new CatalogPage(page, sandbox.idOf("school-of-fine-art"));
   await catalog.goto();
   await expectNoSeriousViolations(page, "catalog");
   await catalog.addToCart("Exchange Online (Plan 1)", { quantity: 40, frequency: "Annual" });
@@ -62,7 +62,7 @@ test("axe: sign-in, customers, customer, catalog, review, confirmation, subscrip
   await catalog.goto();
   await catalog.review();
   await expectNoSeriousViolations(page, "review");
-  await new ReviewPage(page, "school-of-fine-art").buy();
+  await new ReviewPage(page, sandbox.idOf("school-of-fine-art")).buy();
   await expectNoSeriousViolations(page, "confirmation");
 
   await page.getByRole("link", { name: "Go to Subscriptions" }).click();
@@ -98,13 +98,13 @@ async function tabTo(page: Page, target: Locator, max = 80) {
   throw new Error(`Tab never reached ${target}`);
 }
 
-test("keyboard only: sign in, reach a customer, add to cart, Review, Buy", async ({ page }) => {
+test("keyboard only: sign in, reach a customer, add to cart, Review, Buy", async ({ page, sandbox }) => {
   await page.goto("/sign-in");
   await tabTo(page, page.getByLabel("Email"));
-  await page.keyboard.type(USERS.admin);
+  await page.keyboard.type(sandbox.email(USERS.admin));
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Password")).toBeFocused();
-  await page.keyboard.type("Partner-Demo-2026");
+  await page.keyboard.type(sandbox.password);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/customers$/);
 
@@ -127,7 +127,7 @@ test("keyboard only: sign in, reach a customer, add to cart, Review, Buy", async
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Add subscription", level: 1 })).toBeVisible();
 
-  const catalog = new CatalogPage(page, "bellows-college");
+  const catalog = new CatalogPage(page, sandbox.idOf("bellows-college"));
   await tabTo(page, page.getByRole("searchbox", { name: "Search offers" }));
   await page.keyboard.type("Power BI Pro");
   await page.waitForURL(/q=Power/);
@@ -147,7 +147,7 @@ test("keyboard only: sign in, reach a customer, add to cart, Review, Buy", async
   await tabTo(page, catalog.cart.getByRole("link", { name: "Review" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Review", level: 1 })).toBeVisible();
-  const line = new ReviewPage(page, "bellows-college").line("Power BI Pro");
+  const line = new ReviewPage(page, sandbox.idOf("bellows-college")).line("Power BI Pro");
   await expect(line.getByRole("cell").nth(1)).toHaveText("7");
   await expect(line.getByRole("cell").nth(2)).toHaveText("Annual");
 
@@ -157,9 +157,9 @@ test("keyboard only: sign in, reach a customer, add to cart, Review, Buy", async
   await expect(page.getByRole("region", { name: "Subscriptions created" }).getByRole("link", { name: "Power BI Pro" })).toBeVisible();
 });
 
-test("toasts: the success notification meets colour contrast", async ({ page }) => {
-  await signIn(page, USERS.admin);
-  const catalog = new CatalogPage(page, "school-of-fine-art");
+test("toasts: the success notification meets colour contrast", async ({ page, sandbox }) => {
+  await sandbox.signIn(page, USERS.admin);
+  const catalog = new CatalogPage(page, sandbox.idOf("school-of-fine-art"));
   await catalog.goto();
   await catalog.addToCart("Power BI Pro", { quantity: 1 });
   const toast = page.locator("[data-sonner-toast]").filter({ hasText: "Power BI Pro added to the cart." });

@@ -1,61 +1,34 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./fixtures";
+import { expect, test, USERS } from "./fixtures";
 
 /**
- * Runs examples/partner-center-walkthrough.ts, as a partner would, against a fresh server: it must
- * exit 0. The walkthrough moves Contoso's Demo clock past a trial's end, which would shift every
- * date the other specs check on the shared "flows" server, so it gets a server and database of its
- * own (the production build `npm run test:e2e` made), started here and stopped when done.
- * API_EXAMPLE_BASE_URL runs it against a server you started yourself instead.
+ * Runs examples/partner-center-walkthrough.ts, as a partner would: it must exit 0. The walkthrough
+ * moves its partner's Demo clock past a trial's end; it runs as the Global admin of the test's own
+ * sandbox (PC_USERNAME, PC_PASSWORD, PC_CUSTOMER_ID), whose clock is its own, so it shares the suite's
+ * server and moves no other test's dates. API_EXAMPLE_BASE_URL runs it against a server you started
+ * yourself instead, with the example's demo defaults.
  */
-const PORT = 3102;
-const DB = ".tmp/e2e-api-example.db";
 const run = promisify(execFile);
 
-async function startServer(): Promise<ChildProcess> {
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DB + suffix, { force: true });
-  const env = { ...process.env, PORT: String(PORT), DATABASE_PATH: DB };
-  await run("npm", ["run", "db:prepare"], { env });
-  // Its own process group, so stopping it stops next's workers too.
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { env, detached: true, stdio: "ignore" });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const up = await fetch(`http://127.0.0.1:${PORT}/sign-in`).then((r) => r.ok, () => false);
-    if (up) return server;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  stopServer(server);
-  throw new Error(`The example's server did not answer on port ${PORT} within 2 minutes`);
-}
-
-function stopServer(server: ChildProcess): void {
-  if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
-}
-
-test("the partner walkthrough example runs against a fresh server and exits 0", async ({}, testInfo) => {
+test("the partner walkthrough example runs against a sandbox of its own and exits 0", async ({ baseURL, sandbox }, testInfo) => {
   test.setTimeout(300_000);
   const given = process.env.API_EXAMPLE_BASE_URL;
-  const server = given ? null : await startServer();
-  try {
-    const baseUrl = given ?? `http://127.0.0.1:${PORT}`;
-    const result = await run("npx", ["tsx", "examples/partner-center-walkthrough.ts"], { env: { ...process.env, BASE_URL: baseUrl }, timeout: 240_000 }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? 1, stdout: error.stdout ?? "", stderr: error.stderr ?? "" }),
-    );
-    await testInfo.attach("walkthrough output", { body: `${result.stdout}\n${result.stderr}`, contentType: "text/plain" });
-    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
-    expect(result.stdout).toContain("Every expectation was met.");
-  } finally {
-    if (server) stopServer(server);
-  }
+  const env = given
+    ? { ...process.env, BASE_URL: given }
+    : { ...process.env, BASE_URL: baseURL!, PC_USERNAME: sandbox.email(USERS.admin), PC_PASSWORD: sandbox.password, PC_CUSTOMER_ID: sandbox.idOf("first-up-consultants") };
+  const result = await run("npx", ["tsx", "examples/partner-center-walkthrough.ts"], { env, timeout: 240_000 }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? 1, stdout: error.stdout ?? "", stderr: error.stderr ?? "" }),
+  );
+  await testInfo.attach("walkthrough output", { body: `${result.stdout}\n${result.stderr}`, contentType: "text/plain" });
+  expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+  expect(result.stdout).toContain("Every expectation was met.");
 });
 
-test("every signed-in user finds the API reference in the header: endpoints, error codes and examples, and the OpenAPI document", async ({ page, request }) => {
-  await signIn(page, USERS.sales);
+test("every signed-in user finds the API reference in the header: endpoints, error codes and examples, and the OpenAPI document", async ({ page, request, sandbox }) => {
+  await sandbox.signIn(page, USERS.sales);
   await page.getByRole("navigation", { name: "Partner Center menu" }).getByRole("link", { name: "API reference" }).click();
   await expect(page.getByRole("heading", { name: "API reference", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Getting started" })).toBeVisible();

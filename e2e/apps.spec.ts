@@ -1,10 +1,11 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { PASSWORD, USERS, expect, shot, signIn, test } from "./fixtures";
+import { USERS, expect, shot, test } from "./fixtures";
 
 /**
  * Issue 11, the people side of API access: **App management** (a Global admin registers an app, sees
  * its client secret once, deletes it) and **Sign out everywhere**. Only GET /v1/demo-clock is called
- * with the tokens (any role may read it); no customer data is touched.
+ * with the tokens (any role may read it); no customer data is touched. Each test's users are its own
+ * sandbox's, so signing everyone out ends no other test's sessions.
  */
 
 async function tokenFor(request: APIRequestContext, form: Record<string, string>) {
@@ -18,10 +19,10 @@ function menu(page: Page) {
   return page.getByRole("navigation", { name: "Partner Center menu" });
 }
 
-test("App management: register an app, see its secret once, get a token with it, delete it and the token is refused", async ({ page }) => {
+test("App management: register an app, see its secret once, get a token with it, delete it and the token is refused", async ({ page, sandbox }) => {
   // Unique per run: a retry on the same server must not meet its own first attempt's name.
   const name = `E2E sync ${Date.now().toString(36)}`;
-  await signIn(page, USERS.admin);
+  await sandbox.signIn(page, USERS.admin);
   await menu(page).getByRole("link", { name: "App management" }).click();
   await expect(page.getByRole("heading", { name: "App management", level: 1 })).toBeVisible();
 
@@ -82,9 +83,9 @@ test("App management: register an app, see its secret once, get a token with it,
   expect(refused.body.error).toBe("invalid_client");
 });
 
-test("only a Global admin has App management: others see no link and the page is not found", async ({ page }) => {
+test("only a Global admin has App management: others see no link and the page is not found", async ({ page, sandbox }) => {
   for (const user of [USERS.sales, USERS.adminAgent]) {
-    await signIn(page, user);
+    await sandbox.signIn(page, user);
     await expect(menu(page).getByRole("link", { name: "App management" })).toHaveCount(0);
     const response = await page.goto("/apps");
     expect(response?.status()).toBe(404);
@@ -96,16 +97,16 @@ test("only a Global admin has App management: others see no link and the page is
   await expect(page.getByRole("region", { name: "Demo accounts" })).not.toContainText("@apps.invalid");
 });
 
-test("Sign out everywhere ends the session in another browser and the user's API tokens", async ({ browser }) => {
+test("Sign out everywhere ends the session in another browser and the user's API tokens", async ({ browser, sandbox }) => {
   const baseURL = test.info().project.use.baseURL;
   const here = await browser.newContext({ baseURL });
   const elsewhere = await browser.newContext({ baseURL });
   try {
     const page = await here.newPage();
     const other = await elsewhere.newPage();
-    await signIn(page, USERS.billing);
-    await signIn(other, USERS.billing);
-    const issued = await tokenFor(page.request, { grant_type: "password", username: USERS.billing, password: PASSWORD });
+    await sandbox.signIn(page, USERS.billing);
+    await sandbox.signIn(other, USERS.billing);
+    const issued = await tokenFor(page.request, { grant_type: "password", username: sandbox.email(USERS.billing), password: sandbox.password });
     expect(issued.status).toBe(200);
     const token = issued.body.access_token!;
     expect((await readClock(page.request, token)).status()).toBe(200);
@@ -120,7 +121,7 @@ test("Sign out everywhere ends the session in another browser and the user's API
     expect((await readClock(page.request, token)).status()).toBe(401);
 
     // Signing in again works as before.
-    await signIn(page, USERS.billing);
+    await sandbox.signIn(page, USERS.billing);
   } finally {
     await here.close();
     await elsewhere.close();

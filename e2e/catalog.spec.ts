@@ -1,11 +1,11 @@
-import { CatalogPage, CustomerPage, CustomersPage, USERS, expect, shot, signIn, test } from "./fixtures";
+import { CatalogPage, CustomerPage, CustomersPage, USERS, escapeRegExp, expect, shot, test } from "./fixtures";
 
 /** Steps 2-5 of "Create a new subscription": Customers, Add subscription, the filters, unavailable offers. Fabrikam and Wingtip Toys are only read. */
 
 
 test.describe("as a Global admin", () => {
-  test.beforeEach(async ({ page }) => {
-    await signIn(page, USERS.admin);
+  test.beforeEach(async ({ page, sandbox }) => {
+    await sandbox.signIn(page, USERS.admin);
   });
 
   test("customers list: searches as you type, keeps the search in the URL, and a reload keeps it", async ({ page }) => {
@@ -21,7 +21,7 @@ test.describe("as a Global admin", () => {
     await expect(page.getByText("No customers match your search.")).toBeVisible();
   });
 
-  test("customers list: search by name, sort by a column, open Fabrikam", async ({ page }) => {
+  test("customers list: search by name, sort by a column, open Fabrikam", async ({ page, sandbox }) => {
     const customers = new CustomersPage(page);
     await customers.goto();
     await shot(page, "customers");
@@ -52,8 +52,8 @@ test.describe("as a Global admin", () => {
 
     await customers.goto();
     await customers.open("Fabrikam, Inc.");
-    await expect(page).toHaveURL(/\/customers\/fabrikam$/);
-    const customer = new CustomerPage(page, "fabrikam");
+    await expect(page).toHaveURL(new RegExp(`/customers/${escapeRegExp(sandbox.idOf("fabrikam"))}$`));
+    const customer = new CustomerPage(page, sandbox.idOf("fabrikam"));
     await expect(customer.subscriptionsSection.getByRole("heading", { name: "Subscriptions" })).toBeVisible();
     await expect(customer.subscriptionsSection.getByRole("link", { name: "Add subscription" })).toBeVisible();
     await expect(customer.row("Office 365 E3")).toContainText("Suspended");
@@ -77,12 +77,12 @@ test.describe("as a Global admin", () => {
 
   });
 
-  test("catalog: Online Services filters, combined, kept in the URL, and the search box", async ({ page }) => {
-    await page.goto("/customers/fabrikam");
+  test("catalog: Online Services filters, combined, kept in the URL, and the search box", async ({ page, sandbox }) => {
+    await page.goto(`/customers/${sandbox.idOf("fabrikam")}`);
     await page.getByRole("link", { name: "Add subscription" }).click();
-    await expect(page).toHaveURL(/\/customers\/fabrikam\/catalog/);
+    await expect(page).toHaveURL(new RegExp(`/customers/${escapeRegExp(sandbox.idOf("fabrikam"))}/catalog`));
     await expect(page.getByRole("heading", { name: "Add subscription", level: 1 })).toBeVisible();
-    const catalog = new CatalogPage(page, "fabrikam");
+    const catalog = new CatalogPage(page, sandbox.idOf("fabrikam"));
     await expect(page.getByRole("tab", { name: "Online Services" })).toHaveAttribute("aria-selected", "true");
 
     const pagination = page.getByRole("navigation", { name: "Pagination" });
@@ -174,8 +174,8 @@ test.describe("as a Global admin", () => {
     await expect.poll(total).toBe(all);
   });
 
-  test("catalog: every reason an offer can't be bought, and an exclusive offer Contoso can buy", async ({ page }) => {
-    const catalog = new CatalogPage(page, "fabrikam");
+  test("catalog: every reason an offer can't be bought, and an exclusive offer Contoso can buy", async ({ page, sandbox }) => {
+    const catalog = new CatalogPage(page, sandbox.idOf("fabrikam"));
     await catalog.goto();
     await shot(page, "catalog");
 
@@ -209,7 +209,7 @@ test.describe("as a Global admin", () => {
     await expect(page.getByRole("region", { name: "Status", exact: true }).getByRole("radio", { name: "Active" })).toBeEnabled();
 
     // Wingtip Toys bills in Sweden: Adatum doesn't support it.
-    const wingtip = new CatalogPage(page, "wingtip-toys");
+    const wingtip = new CatalogPage(page, sandbox.idOf("wingtip-toys"));
     await wingtip.goto("?q=Adatum");
     await expect(wingtip.unavailableNote("Adatum Compliance Suite")).toHaveText("The publisher doesn't support the customer's billing country or region (Sweden).");
     await expect(wingtip.offer("Adatum Compliance Suite").getByRole("button", { name: "Add to cart" })).toHaveCount(0);

@@ -1,20 +1,21 @@
-import { CatalogPage, CustomerPage, DAY_MS, DemoClock, SubscriptionPage, USERS, buyAndOpen, expect, formatDate, isoDate, parseShownDate, shot, signIn, test } from "./fixtures";
+import { CatalogPage, CustomerPage, DAY_MS, DemoClock, SubscriptionPage, USERS, buyAndOpen, expect, formatDate, isoDate, parseShownDate, shot, test } from "./fixtures";
 
 /**
- * Project "clock": its own server and database, because the Demo clock moves time for the whole app.
- * Tests here read the demo date from the panel rather than assuming it is today.
+ * The Demo clock moves time for one partner: each test moves its own sandbox's clock, so these run on
+ * the suite's one server beside every other test. Tests here read the demo date from the panel rather
+ * than assuming it is today.
  *
  * Customers used: Munson's Pickles (trial), Coho Winery (suspension to deletion), Tailwind Traders and
  * Fabrikam's "Tailspin Secure Gateway" (renewal-date events).
  */
 
-test.beforeEach(async ({ page }) => {
-  await signIn(page, USERS.admin);
+test.beforeEach(async ({ page, sandbox }) => {
+  await sandbox.signIn(page, USERS.admin);
 });
 
-test("a 30-day free trial converts to paid when the demo clock passes its end, with a conversion charge", async ({ page }) => {
+test("a 30-day free trial converts to paid when the demo clock passes its end, with a conversion charge", async ({ page, sandbox }) => {
   const clock = new DemoClock(page);
-  const { details } = await buyAndOpen(page, "munsons-pickles", { name: "Contoso Backup Pro", quantity: 3, frequency: "Monthly" });
+  const { details } = await buyAndOpen(page, sandbox.idOf("munsons-pickles"), { name: "Contoso Backup Pro", quantity: 3, frequency: "Monthly" });
   const bought = await clock.now();
   const trialEnd = formatDate(bought.getTime() + 30 * DAY_MS);
   // The trial end and the start of the paid term.
@@ -39,14 +40,14 @@ test("a 30-day free trial converts to paid when the demo clock passes its end, w
   await expect(page.getByRole("region", { name: "Activity", exact: true }).getByRole("row").filter({ hasText: "Trial converted to paid" })).toBeVisible();
   await shot(page, "subscription-converted");
 
-  const customer = new CustomerPage(page, "munsons-pickles");
+  const customer = new CustomerPage(page, sandbox.idOf("munsons-pickles"));
   await customer.goto();
   await expect(customer.row("Contoso Backup Pro")).not.toContainText("Free trial until");
 });
 
-test("a suspended Microsoft subscription is deleted after its deletion date and can't be reactivated", async ({ page }) => {
+test("a suspended Microsoft subscription is deleted after its deletion date and can't be reactivated", async ({ page, sandbox }) => {
   const clock = new DemoClock(page);
-  const { details } = await buyAndOpen(page, "coho-winery", { name: "Office 365 E1", quantity: 5, frequency: "Monthly" });
+  const { details } = await buyAndOpen(page, sandbox.idOf("coho-winery"), { name: "Office 365 E1", quantity: 5, frequency: "Monthly" });
   const suspendedOn = await clock.now();
   await details.suspend("Nonpayment");
   // Coho Winery's first billing came 45 days after it opened: 90 + 45 days, capped at 120.
@@ -70,25 +71,25 @@ test("a suspended Microsoft subscription is deleted after its deletion date and 
   await expect(page.getByRole("region", { name: "Activity", exact: true }).getByRole("row").filter({ hasText: "Deleted" })).toContainText("data removed: true");
   await shot(page, "subscription-deleted");
 
-  const customer = new CustomerPage(page, "coho-winery");
+  const customer = new CustomerPage(page, sandbox.idOf("coho-winery"));
   await customer.goto();
   await expect(customer.row("Office 365 E1")).toContainText("Deleted");
   // Nothing left to reactivate: the catalog offers a new purchase instead of a Reactivate link.
-  const catalog = new CatalogPage(page, "coho-winery");
+  const catalog = new CatalogPage(page, sandbox.idOf("coho-winery"));
   await catalog.goto("?q=Office 365 E1");
   await expect(catalog.unavailableNote("Office 365 E1")).toHaveCount(0);
   await expect(catalog.offer("Office 365 E1").getByRole("button", { name: "Add to cart" })).toBeVisible();
 });
 
-test("at renewal, a scheduled cancellation takes effect and an Auto-renew-off subscription expires", async ({ page }) => {
+test("at renewal, a scheduled cancellation takes effect and an Auto-renew-off subscription expires", async ({ page, sandbox }) => {
   const clock = new DemoClock(page);
   // Auto-renew off on a fresh ISV subscription.
-  const { details, subscriptionId } = await buyAndOpen(page, "tailwind-traders", { name: "Northwind CRM Connect", quantity: 2, frequency: "Monthly" });
+  const { details, subscriptionId } = await buyAndOpen(page, sandbox.idOf("tailwind-traders"), { name: "Northwind CRM Connect", quantity: 2, frequency: "Monthly" });
   await details.statusSection.getByRole("checkbox", { name: "Auto-renew" }).uncheck();
   await details.submit();
   await expect.poll(() => details.summaryItem("Auto-renew")).toMatch(/^Off: ends /);
   // Fabrikam's Tailspin Secure Gateway, ordered 3 days before the seed: cancelled late, so at renewal.
-  const fabrikam = new CustomerPage(page, "fabrikam");
+  const fabrikam = new CustomerPage(page, sandbox.idOf("fabrikam"));
   await fabrikam.goto();
   const row = fabrikam.row("Tailspin Secure Gateway");
   await row.getByLabel("Status of Tailspin Secure Gateway").selectOption({ label: "Cancel" });
@@ -103,7 +104,7 @@ test("at renewal, a scheduled cancellation takes effect and an Auto-renew-off su
   await clock.advance(1);
   await fabrikam.goto();
   await expect(fabrikam.row("Tailspin Secure Gateway").getByText("Cancelled", { exact: true })).toBeVisible();
-  await new SubscriptionPage(page).goto("tailwind-traders", subscriptionId);
+  await new SubscriptionPage(page).goto(sandbox.idOf("tailwind-traders"), subscriptionId);
   await expect.poll(() => details.status()).toBe("Expired");
 });
 

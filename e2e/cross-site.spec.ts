@@ -1,15 +1,13 @@
-import { DAY_MS, DemoClock, expect, signIn, test, USERS } from "./fixtures";
+import { DAY_MS, DemoClock, expect, test, USERS } from "./fixtures";
 
 /**
  * A signed-in admin visits a page on another origin of the same site (127.0.0.1:3999 vs the app on
- * 127.0.0.1:3100: cookies ignore ports, so the SameSite=Lax session cookie rides along). The page
+ * 127.0.0.1:E2E_PORT: cookies ignore ports, so the SameSite=Lax session cookie rides along). The page
  * tries the classic CSRF writes, a no-cors text/plain fetch and a text/plain form whose body is valid
  * JSON, against the cart and the Demo clock. Both are refused and nothing changes.
- * Wingtip Toys' cart is only compared before and after, so other specs' use of it does not matter.
+ * Wingtip Toys' cart (in the test's own sandbox) is only compared before and after.
  * Also: the security headers on pages, and a 404 (not a 500) for ids that are not valid UTF-8.
  */
-const CUSTOMER = "wingtip-toys";
-const CART = `/api/customers/${CUSTOMER}/cart`;
 const ADD_LINE = { offerId: "office-365-e1", quantity: "1", billingFrequency: "monthly" };
 
 /** A form field whose name and value, joined by "=" in a text/plain body, read as JSON. */
@@ -18,8 +16,9 @@ function jsonForm(id: string, action: string, fields: Record<string, string>): s
   return `<form id="${id}" method="POST" enctype="text/plain" action="${action}"><input type="hidden" name='${name}' value='"}'><button>${id}</button></form>`;
 }
 
-test("another origin of the same site cannot change the cart or the Demo clock", async ({ page, baseURL }) => {
-  await signIn(page, USERS.admin);
+test("another origin of the same site cannot change the cart or the Demo clock", async ({ page, baseURL, sandbox }) => {
+  const CART = `/api/customers/${sandbox.idOf("wingtip-toys")}/cart`;
+  await sandbox.signIn(page, USERS.admin);
   const clock = new DemoClock(page);
   const clockBefore = await clock.now();
   const cartBefore = await (await page.request.get(CART)).json();
@@ -61,13 +60,13 @@ test("another origin of the same site cannot change the cart or the Demo clock",
   expect(Math.abs((await clock.now()).getTime() - clockBefore.getTime())).toBeLessThan(DAY_MS);
 });
 
-test("pages send the security headers, signed in or not, and still run their scripts", async ({ page }) => {
+test("pages send the security headers, signed in or not, and still run their scripts", async ({ page, sandbox }) => {
   const violations: string[] = [];
   page.on("console", (m) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   const signInPage = await page.goto("/sign-in");
-  await signIn(page, USERS.sales);
+  await sandbox.signIn(page, USERS.sales);
   const customers = await page.goto("/customers");
   for (const response of [signInPage!, customers!]) {
     const headers = response.headers();
@@ -84,8 +83,8 @@ test("pages send the security headers, signed in or not, and still run their scr
   expect(violations).toEqual([]);
 });
 
-test("an address that is not valid UTF-8 is a 404, not a 500", async ({ page }) => {
-  await signIn(page, USERS.sales);
+test("an address that is not valid UTF-8 is a 404, not a 500", async ({ page, sandbox }) => {
+  await sandbox.signIn(page, USERS.sales);
   const api = await page.request.get("/api/subscriptions/%FF%FE");
   expect(api.status()).toBe(404);
   expect(await api.json()).toMatchObject({ error: { code: "not_found:path" } });

@@ -1,4 +1,4 @@
-import { CatalogPage, CustomerPage, USERS, buyThroughUi, expect, signIn, signOut, test } from "./fixtures";
+import { CatalogPage, CustomerPage, USERS, buyThroughUi, expect, signOut, test } from "./fixtures";
 
 /**
  * Issue 10's page-visible items: 2 (an untouched add-on field never undoes a scheduled decrease),
@@ -8,21 +8,21 @@ import { CatalogPage, CustomerPage, USERS, buyThroughUi, expect, signIn, signOut
  * Suspended, Submit"); item 12 can't be reached from the pages (a catalog lists its own cloud's offers
  * only), so tests/catalog-notes.test.ts covers it.
  *
- * Customers used here (no other spec changes them): Southridge Video (its seeded Litware subscription,
+ * Customers used here, each test in a sandbox of its own: Southridge Video (its seeded Litware subscription,
  * a Relecloud purchase cancelled in the window, its catalog), Contoso University (a purchase), and
- * Fabrikam's seeded Office 365 Advanced Threat Protection add-on (no other spec reads its quantity).
+ * Fabrikam's seeded Office 365 Advanced Threat Protection add-on.
  */
 
-test("item 2: a Submit on the base's page never undoes an add-on decrease scheduled since it was loaded", async ({ page, context }) => {
-  await signIn(page, USERS.admin);
-  const customer = new CustomerPage(page, "fabrikam");
+test("item 2: a Submit on the base's page never undoes an add-on decrease scheduled since it was loaded", async ({ page, context, sandbox }) => {
+  await sandbox.signIn(page, USERS.admin);
+  const customer = new CustomerPage(page, sandbox.idOf("fabrikam"));
   await customer.goto();
   const base = await customer.openSubscription("Microsoft 365 Business Premium");
   await expect(base.addOnsSection.getByLabel("Office 365 Advanced Threat Protection")).toHaveValue("10");
 
   // In another tab, on the add-on's own page: fewer licenses, 20 days after the purchase, are scheduled for renewal.
   const other = await context.newPage();
-  const otherCustomer = new CustomerPage(other, "fabrikam");
+  const otherCustomer = new CustomerPage(other, sandbox.idOf("fabrikam"));
   await otherCustomer.goto();
   const addOn = await otherCustomer.openSubscription("Office 365 Advanced Threat Protection");
   await addOn.quantity.fill("6");
@@ -43,16 +43,16 @@ test("item 2: a Submit on the base's page never undoes an add-on decrease schedu
   await expect(base.addOnsSection).toContainText("10 licenses, active, 6 at renewal");
 });
 
-test("item 4: Sales and Helpdesk agents see no charges, no invoice and no credited amount; a Global admin does", async ({ page }) => {
-  await signIn(page, USERS.admin);
-  const customer = new CustomerPage(page, "fabrikam");
+test("item 4: Sales and Helpdesk agents see no charges, no invoice and no credited amount; a Global admin does", async ({ page, sandbox }) => {
+  await sandbox.signIn(page, USERS.admin);
+  const customer = new CustomerPage(page, sandbox.idOf("fabrikam"));
   await customer.goto();
   await expect(customer.nextInvoice).toBeVisible();
   const details = await customer.openSubscription("Microsoft 365 Business Premium");
   expect(await details.summaryItem("Charges so far")).toMatch(/^\$[1-9][\d,]*\.\d\d$/);
   // A cancellation in the window, with its full credit: the admin's log says how much.
-  await buyThroughUi(page, "southridge-video", [{ name: "Relecloud Insights", quantity: 2, frequency: "Monthly" }]);
-  const southridge = new CustomerPage(page, "southridge-video");
+  await buyThroughUi(page, sandbox.idOf("southridge-video"), [{ name: "Relecloud Insights", quantity: 2, frequency: "Monthly" }]);
+  const southridge = new CustomerPage(page, sandbox.idOf("southridge-video"));
   await southridge.goto();
   await southridge.row("Relecloud Insights").getByLabel("Status of Relecloud Insights").selectOption({ label: "Cancel" });
   await southridge.row("Relecloud Insights").getByRole("button", { name: "Submit status change for Relecloud Insights" }).click();
@@ -67,7 +67,7 @@ test("item 4: Sales and Helpdesk agents see no charges, no invoice and no credit
   await signOut(page);
 
   for (const user of [USERS.sales, USERS.helpdesk]) {
-    await signIn(page, user);
+    await sandbox.signIn(page, user);
     await customer.goto();
     await expect(customer.nextInvoice).toHaveCount(0);
     const seen = await customer.openSubscription("Microsoft 365 Business Premium");
@@ -87,9 +87,9 @@ test("item 4: Sales and Helpdesk agents see no charges, no invoice and no credit
   }
 });
 
-test("item 8: a one-per-customer offer says so on its card before the first purchase", async ({ page }) => {
-  await signIn(page, USERS.admin);
-  const catalog = new CatalogPage(page, "southridge-video");
+test("item 8: a one-per-customer offer says so on its card before the first purchase", async ({ page, sandbox }) => {
+  await sandbox.signIn(page, USERS.admin);
+  const catalog = new CatalogPage(page, sandbox.idOf("southridge-video"));
   await catalog.goto();
   await catalog.search("Tailspin Secure Gateway");
   const card = catalog.offer("Tailspin Secure Gateway");
@@ -99,16 +99,16 @@ test("item 8: a one-per-customer offer says so on its card before the first purc
   await expect(catalog.offer("Office 365 E3")).not.toContainText("Limited to one subscription per customer.");
 
   // Once the customer has one, the card gives the reason it can't be bought instead.
-  const fabrikam = new CatalogPage(page, "fabrikam");
+  const fabrikam = new CatalogPage(page, sandbox.idOf("fabrikam"));
   await fabrikam.goto();
   await fabrikam.search("Tailspin Secure Gateway");
   await expect(fabrikam.unavailableNote("Tailspin Secure Gateway")).toContainText("only allowed one");
   await expect(fabrikam.offer("Tailspin Secure Gateway")).not.toContainText("Limited to one subscription per customer.");
 });
 
-test("item 11: a usage-based ISV subscription bought in the Azure portal is listed, and Cancel de-provisions it with no refund", async ({ page }) => {
-  await signIn(page, USERS.billing);
-  const customer = new CustomerPage(page, "southridge-video");
+test("item 11: a usage-based ISV subscription bought in the Azure portal is listed, and Cancel de-provisions it with no refund", async ({ page, sandbox }) => {
+  await sandbox.signIn(page, USERS.billing);
+  const customer = new CustomerPage(page, sandbox.idOf("southridge-video"));
   await customer.goto();
   const row = customer.row("Litware Analytics Metered");
   await expect(row).toContainText("Active");
@@ -136,15 +136,15 @@ test("item 11: a usage-based ISV subscription bought in the Azure portal is list
   await expect(page.getByRole("region", { name: "Activity", exact: true }).getByRole("row").filter({ hasText: "De-provisioned" })).toContainText("Diego Siciliani");
 });
 
-test("item 13: after Buy, the catalog shows the emptied cart, not the one from before", async ({ page }) => {
-  await signIn(page, USERS.admin);
-  await buyThroughUi(page, "contoso-university", [{ name: "Exchange Online (Plan 2)", quantity: 2 }]);
+test("item 13: after Buy, the catalog shows the emptied cart, not the one from before", async ({ page, sandbox }) => {
+  await sandbox.signIn(page, USERS.admin);
+  await buyThroughUi(page, sandbox.idOf("contoso-university"), [{ name: "Exchange Online (Plan 2)", quantity: 2 }]);
   // Client-side navigation only (no reload), where the cart's query cache would otherwise be reused.
   await page.getByRole("link", { name: "Go to Subscriptions" }).click();
-  const customer = new CustomerPage(page, "contoso-university");
+  const customer = new CustomerPage(page, sandbox.idOf("contoso-university"));
   await expect(customer.subscriptionsSection).toBeVisible();
   await customer.subscriptionsSection.getByRole("link", { name: "Add subscription" }).click();
-  const catalog = new CatalogPage(page, "contoso-university");
+  const catalog = new CatalogPage(page, sandbox.idOf("contoso-university"));
   await expect(page.getByRole("tab", { name: "Online Services" })).toBeVisible();
   // Read at once, not polled: a cached cart would show first and only later be refetched.
   expect(await catalog.cart.getByRole("heading", { level: 2 }).innerText()).toBe("Cart (0)");

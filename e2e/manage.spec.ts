@@ -1,25 +1,25 @@
-import { CatalogPage, CustomerPage, CustomersPage, DAY_MS, SubscriptionPage, USERS, buyAndOpen, expect, formatDate, shot, signIn, test } from "./fixtures";
+import { CatalogPage, CustomerPage, CustomersPage, DAY_MS, SubscriptionPage, USERS, buyAndOpen, expect, formatDate, shot, test } from "./fixtures";
 
 /**
  * The seed's procedures after a purchase: suspend, reactivate, quantity, cancel, auto-renew, add-ons.
  *
- * Customers used here (no other spec touches them): Blue Yonder Airlines (suspend, quantity, stale
+ * Customers used here, each test in a sandbox of its own: Blue Yonder Airlines (suspend, quantity, stale
  * form), Best For You Organics (cancel in the window), Tailwind Traders (auto-renew), Coho Winery
  * (add-ons). Fabrikam's seeded "Tailspin Secure Gateway" (ordered 3 days ago) is cancelled late.
  */
 
-test.beforeEach(async ({ page }) => {
-  await signIn(page, USERS.admin);
+test.beforeEach(async ({ page, sandbox }) => {
+  await sandbox.signIn(page, USERS.admin);
 });
 
-test("suspend and reactivate a subscription, step by step as the seed writes it", async ({ page }) => {
-  await buyAndOpen(page, "blue-yonder-airlines", { name: "Microsoft 365 Business Standard", quantity: 10 });
+test("suspend and reactivate a subscription, step by step as the seed writes it", async ({ page, sandbox }) => {
+  await buyAndOpen(page, sandbox.idOf("blue-yonder-airlines"), { name: "Microsoft 365 Business Standard", quantity: 10 });
 
   // 2. From the Partner Center menu, select Customers, then choose a customer from the list.
   await page.getByRole("navigation", { name: "Partner Center menu" }).getByRole("link", { name: "Customers" }).click();
   await new CustomersPage(page).open("Blue Yonder Airlines");
   // 3. Choose the subscription you want to manage.
-  const details = await new CustomerPage(page, "blue-yonder-airlines").openSubscription("Microsoft 365 Business Standard");
+  const details = await new CustomerPage(page, sandbox.idOf("blue-yonder-airlines")).openSubscription("Microsoft 365 Business Standard");
   expect(await details.status()).toBe("Active");
   await shot(page, "subscription-active");
 
@@ -44,10 +44,10 @@ test("suspend and reactivate a subscription, step by step as the seed writes it"
   await shot(page, "subscription-suspended");
 
   // The Subscriptions list and the catalog agree.
-  const customer = new CustomerPage(page, "blue-yonder-airlines");
+  const customer = new CustomerPage(page, sandbox.idOf("blue-yonder-airlines"));
   await customer.goto();
   await expect(customer.row("Microsoft 365 Business Standard")).toContainText("Suspended");
-  const catalog = new CatalogPage(page, "blue-yonder-airlines");
+  const catalog = new CatalogPage(page, sandbox.idOf("blue-yonder-airlines"));
   await catalog.goto("?q=Microsoft 365 Business Standard");
   await expect(catalog.unavailableNote("Microsoft 365 Business Standard")).toContainText("suspended");
 
@@ -64,8 +64,8 @@ test("suspend and reactivate a subscription, step by step as the seed writes it"
   await expect(activity.getByRole("row").filter({ hasText: "Reactivated" })).toHaveCount(1);
 });
 
-test("the how-to's two steps suspend: choose Suspended, Submit; a reason may be given, never required (issue 10, item 9)", async ({ page }) => {
-  const { details } = await buyAndOpen(page, "blue-yonder-airlines", { name: "Microsoft Entra ID P1", quantity: 3 });
+test("the how-to's two steps suspend: choose Suspended, Submit; a reason may be given, never required (issue 10, item 9)", async ({ page, sandbox }) => {
+  const { details } = await buyAndOpen(page, sandbox.idOf("blue-yonder-airlines"), { name: "Microsoft Entra ID P1", quantity: 3 });
   // 4. In the Status section, choose Suspended. Then Submit your changes.
   await details.statusSection.getByRole("radio", { name: "Suspended" }).check();
   await expect(details.statusSection.getByLabel("Reason for suspension (optional)")).toHaveValue("");
@@ -76,8 +76,8 @@ test("the how-to's two steps suspend: choose Suspended, Submit; a reason may be 
   await expect(details.summary).not.toContainText("(Customer request)");
 });
 
-test("change the quantity with Submit", async ({ page }) => {
-  const { details } = await buyAndOpen(page, "blue-yonder-airlines", { name: "Exchange Online (Plan 2)", quantity: 10 });
+test("change the quantity with Submit", async ({ page, sandbox }) => {
+  const { details } = await buyAndOpen(page, sandbox.idOf("blue-yonder-airlines"), { name: "Exchange Online (Plan 2)", quantity: 10 });
   await expect(details.quantity).toHaveValue("10");
 
   // Out of range and fractional quantities are refused, and nothing changes.
@@ -94,14 +94,14 @@ test("change the quantity with Submit", async ({ page }) => {
   await expect(details.quantity).toHaveValue("15");
   // Added licenses are charged pro-rata to the term end.
   await expect(page.getByRole("region", { name: "Charges", exact: true })).toContainText("Exchange Online (Plan 2): 5 license(s) added, pro-rated");
-  const customer = new CustomerPage(page, "blue-yonder-airlines");
+  const customer = new CustomerPage(page, sandbox.idOf("blue-yonder-airlines"));
   await customer.goto();
   await expect(customer.row("Exchange Online (Plan 2)").getByRole("cell").nth(1)).toHaveText("15");
 });
 
-test("cancel an ISV subscription within 24 hours: Cancel, Submit, reason, Submit, Yes, cancel; full credit", async ({ page }) => {
-  await buyAndOpen(page, "best-for-you-organics", { name: "Relecloud Insights", quantity: 2, frequency: "Monthly" });
-  const customer = new CustomerPage(page, "best-for-you-organics");
+test("cancel an ISV subscription within 24 hours: Cancel, Submit, reason, Submit, Yes, cancel; full credit", async ({ page, sandbox }) => {
+  await buyAndOpen(page, sandbox.idOf("best-for-you-organics"), { name: "Relecloud Insights", quantity: 2, frequency: "Monthly" });
+  const customer = new CustomerPage(page, sandbox.idOf("best-for-you-organics"));
   await customer.goto();
   await expect(customer.nextInvoice).toContainText("Relecloud Insights: first term");
   const row = customer.row("Relecloud Insights");
@@ -140,8 +140,8 @@ test("cancel an ISV subscription within 24 hours: Cancel, Submit, reason, Submit
   await expect(page.getByText("This subscription is cancelled; it can no longer be changed.")).toBeVisible();
 });
 
-test("cancelling after the 24-hour window schedules the cancellation for renewal, and Cancel is then gone", async ({ page }) => {
-  const customer = new CustomerPage(page, "fabrikam");
+test("cancelling after the 24-hour window schedules the cancellation for renewal, and Cancel is then gone", async ({ page, sandbox }) => {
+  const customer = new CustomerPage(page, sandbox.idOf("fabrikam"));
   await customer.goto();
   const row = customer.row("Tailspin Secure Gateway");
   const termEnd = (await row.getByRole("cell").nth(4).innerText()).trim();
@@ -167,8 +167,8 @@ test("cancelling after the 24-hour window schedules the cancellation for renewal
   await shot(page, "subscription-cancellation-scheduled");
 });
 
-test("uncheck Auto-renew and Submit on an ISV subscription: it ends instead of renewing", async ({ page }) => {
-  const { details } = await buyAndOpen(page, "tailwind-traders", { name: "Northwind CRM Connect", quantity: 3 });
+test("uncheck Auto-renew and Submit on an ISV subscription: it ends instead of renewing", async ({ page, sandbox }) => {
+  const { details } = await buyAndOpen(page, sandbox.idOf("tailwind-traders"), { name: "Northwind CRM Connect", quantity: 3 });
   const end = (await details.summaryItem("Term end")).trim();
   await expect(details.statusSection.getByText(`Renews automatically on ${end}.`)).toBeVisible();
   expect(await details.summaryItem("Auto-renew")).toBe(`On: renews ${end}`);
@@ -187,13 +187,13 @@ test("uncheck Auto-renew and Submit on an ISV subscription: it ends instead of r
   // A reload keeps it, and the Subscriptions list says Off.
   await page.reload();
   await expect(details.statusSection.getByRole("checkbox", { name: "Auto-renew" })).not.toBeChecked();
-  const customer = new CustomerPage(page, "tailwind-traders");
+  const customer = new CustomerPage(page, sandbox.idOf("tailwind-traders"));
   await customer.goto();
   await expect(customer.row("Northwind CRM Connect").getByRole("cell").last()).toHaveText("Off");
 });
 
-test("Microsoft subscriptions can't opt out of auto-renew, and their rows say Managed by suspension instead of Cancel", async ({ page }) => {
-  const customer = new CustomerPage(page, "fabrikam");
+test("Microsoft subscriptions can't opt out of auto-renew, and their rows say Managed by suspension instead of Cancel", async ({ page, sandbox }) => {
+  const customer = new CustomerPage(page, sandbox.idOf("fabrikam"));
   await customer.goto();
   const premium = customer.row("Microsoft 365 Business Premium");
   await expect(premium).toContainText("Managed by suspension");
@@ -208,8 +208,8 @@ test("Microsoft subscriptions can't opt out of auto-renew, and their rows say Ma
   await expect(details.statusSection).toContainText("only commercial marketplace subscriptions can opt out");
 });
 
-test("add-ons: set a quantity under Add-ons, Submit; the add-on is listed; suspending the base suspends it", async ({ page }) => {
-  const { details } = await buyAndOpen(page, "coho-winery", { name: "Office 365 E3", quantity: 20, frequency: "Monthly" });
+test("add-ons: set a quantity under Add-ons, Submit; the add-on is listed; suspending the base suspends it", async ({ page, sandbox }) => {
+  const { details } = await buyAndOpen(page, sandbox.idOf("coho-winery"), { name: "Office 365 E3", quantity: 20, frequency: "Monthly" });
 
   // 4. Below the Status section, are a list of available Add-ons for the subscription.
   const addOns = details.addOnsSection;
@@ -228,7 +228,7 @@ test("add-ons: set a quantity under Add-ons, Submit; the add-on is listed; suspe
   await expect(addOns.getByLabel("Microsoft 365 E5 Security")).toHaveValue("5");
   await expect(addOns).toContainText("5 licenses, active");
 
-  const customer = new CustomerPage(page, "coho-winery");
+  const customer = new CustomerPage(page, sandbox.idOf("coho-winery"));
   await customer.goto();
   const addOnRow = customer.row("Microsoft 365 E5 Security");
   await expect(addOnRow).toContainText("Microsoft · Add-on");
@@ -263,21 +263,21 @@ test("add-ons: set a quantity under Add-ons, Submit; the add-on is listed; suspe
   await expect(customer.row("Microsoft 365 E5 Security")).toContainText("Active");
 });
 
-test("add-ons are limited to the customer's region", async ({ page }) => {
+test("add-ons are limited to the customer's region", async ({ page, sandbox }) => {
   // Wingtip Toys bills in Sweden: Teams Audio Conferencing (US, UK, Canada only) is not offered.
-  const customer = new CustomerPage(page, "wingtip-toys");
+  const customer = new CustomerPage(page, sandbox.idOf("wingtip-toys"));
   await customer.goto();
   const details = await customer.openSubscription("Office 365 E3");
   await expect(details.addOnsSection.getByLabel("Microsoft 365 E5 Security")).toBeVisible();
   await expect(details.addOnsSection.getByLabel("Microsoft Teams Audio Conferencing")).toHaveCount(0);
 });
 
-test("a stale form: submit in one page, then in another opened before it, gets the stale message", async ({ page, context }) => {
-  const { subscriptionId } = await buyAndOpen(page, "blue-yonder-airlines", { name: "Power BI Pro", quantity: 4 });
+test("a stale form: submit in one page, then in another opened before it, gets the stale message", async ({ page, context, sandbox }) => {
+  const { subscriptionId } = await buyAndOpen(page, sandbox.idOf("blue-yonder-airlines"), { name: "Power BI Pro", quantity: 4 });
   const first = new SubscriptionPage(page);
   const secondPage = await context.newPage();
   const second = new SubscriptionPage(secondPage);
-  await second.goto("blue-yonder-airlines", subscriptionId);
+  await second.goto(sandbox.idOf("blue-yonder-airlines"), subscriptionId);
   await expect(second.quantity).toHaveValue("4");
 
   await first.quantity.fill("6");
@@ -294,8 +294,8 @@ test("a stale form: submit in one page, then in another opened before it, gets t
   await secondPage.close();
 });
 
-test("Submit confirms what it changed with a success message", async ({ page }) => {
-  const { details } = await buyAndOpen(page, "coho-winery", { name: "Office 365 E3", quantity: 10, frequency: "Annual" });
+test("Submit confirms what it changed with a success message", async ({ page, sandbox }) => {
+  const { details } = await buyAndOpen(page, sandbox.idOf("coho-winery"), { name: "Office 365 E3", quantity: 10, frequency: "Annual" });
   await details.quantity.fill("12");
   await details.submit();
   await expect(details.result("Quantity changed to 12.")).toBeVisible();
@@ -313,14 +313,14 @@ test("Submit confirms what it changed with a success message", async ({ page }) 
   await details.submit();
   await expect(details.result("Subscription reactivated.")).toBeVisible();
 
-  const isv = await buyAndOpen(page, "coho-winery", { name: "Northwind CRM Connect", quantity: 1 });
+  const isv = await buyAndOpen(page, sandbox.idOf("coho-winery"), { name: "Northwind CRM Connect", quantity: 1 });
   await isv.details.statusSection.getByRole("checkbox", { name: "Auto-renew" }).uncheck();
   await isv.details.submit();
   await expect(isv.details.result(/Auto-renew turned off\. The subscription ends on/)).toBeVisible();
 });
 
-test("Submit with nothing changed says so", async ({ page }) => {
-  const customer = new CustomerPage(page, "coho-winery");
+test("Submit with nothing changed says so", async ({ page, sandbox }) => {
+  const customer = new CustomerPage(page, sandbox.idOf("coho-winery"));
   await customer.goto();
   const details = await customer.openSubscription("Contoso Backup Pro");
   await details.submit();

@@ -1,15 +1,14 @@
 import type { Page } from "@playwright/test";
-import { CustomerPage, DAY_MS, SubscriptionPage, USERS, buyThroughUi, expect, formatDate, shot, signIn, test } from "./fixtures";
+import { CustomerPage, DAY_MS, SubscriptionPage, USERS, buyThroughUi, escapeRegExp, expect, formatDate, shot, test } from "./fixtures";
 
 /**
  * Issue 10, items 7 and 10: the customer's **Orders**, each order's page, the ISV setup link that
  * stays on the subscription's page (no email carries it), and the confirmation's "due today" beside
  * the order total, with what each line costs when its paid term starts.
  *
- * Customer used here (no other spec touches it): Contoso University (education, US; the seed gave it
+ * Customer used here, in each test's own sandbox: Contoso University (education, US; the seed gave it
  * one older order, Office 365 A1 for faculty).
  */
-const CUSTOMER = "contoso-university";
 const BACKUP_SETUP = "https://backup.contoso-software.example/setup";
 const RETENTION = "Contoso Backup Pro – Extended Retention";
 const SETUP_LINK = "Complete setup on the publisher's site";
@@ -22,10 +21,11 @@ function orderOnPage(page: Page) {
 
 const ordersTable = (page: Page) => page.getByRole("table", { name: "Orders, newest first" });
 
-test("buy an ISV offer, find its order in Orders, open it, and keep the setup link on the subscription's page and its ISV add-on's", async ({ page }) => {
-  await signIn(page, USERS.admin);
+test("buy an ISV offer, find its order in Orders, open it, and keep the setup link on the subscription's page and its ISV add-on's", async ({ page, sandbox }) => {
+  const CUSTOMER = sandbox.idOf("contoso-university");
+  await sandbox.signIn(page, USERS.admin);
   await buyThroughUi(page, CUSTOMER, [{ name: "Contoso Backup Pro", quantity: 3, frequency: "Monthly" }]);
-  await expect(page).toHaveURL(new RegExp(`/customers/${CUSTOMER}/orders/[^/]+$`));
+  await expect(page).toHaveURL(new RegExp(`/customers/${escapeRegExp(CUSTOMER)}/orders/[^/]+$`));
   const { orderId, ref } = orderOnPage(page);
   await expect(page.getByRole("heading", { name: ref, level: 1 })).toBeVisible();
 
@@ -33,7 +33,7 @@ test("buy an ISV offer, find its order in Orders, open it, and keep the setup li
   const customer = new CustomerPage(page, CUSTOMER);
   await customer.goto();
   await customer.subscriptionsSection.getByRole("link", { name: "Orders", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/customers/${CUSTOMER}/orders$`));
+  await expect(page).toHaveURL(new RegExp(`/customers/${escapeRegExp(CUSTOMER)}/orders$`));
   await expect(page.getByRole("heading", { name: "Orders", level: 1 })).toBeVisible();
   const table = ordersTable(page);
   const headers = await table.getByRole("columnheader").allInnerTexts();
@@ -48,7 +48,7 @@ test("buy an ISV offer, find its order in Orders, open it, and keep the setup li
 
   // The order's page, with the setup link.
   await row.getByRole("link", { name: ref, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/customers/${CUSTOMER}/orders/${orderId}$`));
+  await expect(page).toHaveURL(new RegExp(`/customers/${escapeRegExp(CUSTOMER)}/orders/${orderId}$`));
   await expect(page.getByRole("heading", { name: ref, level: 1 })).toBeVisible();
   const created = page.getByRole("region", { name: "Subscriptions created" });
   await expect(created.getByRole("link", { name: SETUP_LINK })).toHaveAttribute("href", BACKUP_SETUP);
@@ -79,8 +79,9 @@ test("buy an ISV offer, find its order in Orders, open it, and keep the setup li
   await expect(page.getByRole("heading", { name: ref, level: 1 })).toBeVisible();
 });
 
-test("the confirmation shows $0.00 due today for a trial line, and what each line costs when its paid term starts", async ({ page }) => {
-  await signIn(page, USERS.admin);
+test("the confirmation shows $0.00 due today for a trial line, and what each line costs when its paid term starts", async ({ page, sandbox }) => {
+  const CUSTOMER = sandbox.idOf("contoso-university");
+  await sandbox.signIn(page, USERS.admin);
   await buyThroughUi(page, CUSTOMER, [
     { name: "Power BI Pro", quantity: 2, frequency: "Monthly" },
     { name: "Contoso Backup Pro", quantity: 3, frequency: "Monthly" },
@@ -103,8 +104,9 @@ test("the confirmation shows $0.00 due today for a trial line, and what each lin
   await shot(page, "confirmation-due-today");
 });
 
-test("a Sales agent sees Orders and an order's page without any money", async ({ page }) => {
-  await signIn(page, USERS.sales);
+test("a Sales agent sees Orders and an order's page without any money", async ({ page, sandbox }) => {
+  const CUSTOMER = sandbox.idOf("contoso-university");
+  await sandbox.signIn(page, USERS.sales);
   const customer = new CustomerPage(page, CUSTOMER);
   await customer.goto();
   await customer.subscriptionsSection.getByRole("link", { name: "Orders", exact: true }).click();

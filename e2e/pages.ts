@@ -1,8 +1,25 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 // ─────────────────────────────────────────────────────────────────────────────
 // Page objects
 // ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Toasts float at the bottom right, where the cart's Review can be, and a pointer resting on one keeps
+ * it open (sonner pauses on hover): a click that keeps landing on a toast waits forever. When one covers
+ * `target`, the pointer moves away and the toast is let go first, as a person would.
+ */
+async function waitForToastsOff(page: Page, target: Locator) {
+  const covered = async () => {
+    const box = await target.boundingBox();
+    if (!box) return false;
+    const toasts = await page.locator("[data-sonner-toast]").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    return toasts.some((t) => t.left < box.x + box.width && box.x < t.right && t.top < box.y + box.height && box.y < t.bottom);
+  };
+  if (!(await covered())) return;
+  await page.mouse.move(0, 0);
+  await expect.poll(covered, { timeout: 15_000 }).toBe(false);
+}
 
 export class CustomersPage {
   constructor(readonly page: Page) {}
@@ -142,7 +159,9 @@ export class CatalogPage {
   }
 
   async review() {
-    await this.cart.getByRole("link", { name: "Review" }).click();
+    const review = this.cart.getByRole("link", { name: "Review" });
+    await waitForToastsOff(this.page, review);
+    await review.click();
     await expect(this.page).toHaveURL(new RegExp(`/customers/${this.customerId}/review`));
     await expect(this.page.getByRole("heading", { name: "Review", level: 1 })).toBeVisible();
   }

@@ -1,10 +1,10 @@
-import { CatalogPage, CustomerPage, CustomersPage, ReviewPage, USERS, expect, shot, signIn, test } from "./fixtures";
+import { CatalogPage, CustomerPage, CustomersPage, ReviewPage, USERS, escapeRegExp, expect, shot, test } from "./fixtures";
 
 /**
  * "Create a new subscription": sign in, Customers, Add subscription, the Online Services filters,
  * unavailable offers, Add to cart, Review, Buy.
  *
- * Customers used here (no other spec touches them): Munson's Pickles (the purchase), City of Redmond
+ * Customers used here, each test in a sandbox of its own: Munson's Pickles (the purchase), City of Redmond
  * and City of Bellevue (double Buy), Humongous Insurance (bad quantities), Southridge Video (empty cart).
  * Fabrikam and Wingtip Toys are only read.
  */
@@ -12,19 +12,19 @@ import { CatalogPage, CustomerPage, CustomersPage, ReviewPage, USERS, expect, sh
 const fmt = (d: Date) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(d);
 
 test.describe("as a Global admin", () => {
-  test.beforeEach(async ({ page }) => {
-    await signIn(page, USERS.admin);
+  test.beforeEach(async ({ page, sandbox }) => {
+    await sandbox.signIn(page, USERS.admin);
   });
 
-  test("buy for Munson's Pickles: cart survives reload, edit it, Review, Buy, confirmation, Subscriptions", async ({ page }) => {
+  test("buy for Munson's Pickles: cart survives reload, edit it, Review, Buy, confirmation, Subscriptions", async ({ page, sandbox }) => {
     const customers = new CustomersPage(page);
     await customers.goto();
     await customers.open("Munson's Pickles and Preserves Farm");
-    const customer = new CustomerPage(page, "munsons-pickles");
+    const customer = new CustomerPage(page, sandbox.idOf("munsons-pickles"));
     await expect(customer.subscriptionsSection.getByText("This customer has no subscriptions yet.")).toBeVisible();
     await customer.subscriptionsSection.getByRole("link", { name: "Add subscription" }).click();
 
-    const catalog = new CatalogPage(page, "munsons-pickles");
+    const catalog = new CatalogPage(page, sandbox.idOf("munsons-pickles"));
     await expect(catalog.cart.getByText("Your cart is empty.")).toBeVisible();
     await catalog.addToCart("Relecloud Insights", { quantity: 3, frequency: "Monthly" });
     await catalog.addToCart("Contoso Backup Pro", { quantity: 2, frequency: "Annual" });
@@ -65,7 +65,7 @@ test.describe("as a Global admin", () => {
 
     // Review.
     await catalog.review();
-    const review = new ReviewPage(page, "munsons-pickles");
+    const review = new ReviewPage(page, sandbox.idOf("munsons-pickles"));
     const headers = await review.table.getByRole("columnheader").allInnerTexts();
     expect(headers.map((h) => h.toLowerCase())).toEqual(["offer", "quantity", "billing frequency", "term", "unit price", "line total", "due today"]);
     const relecloud = review.line("Relecloud Insights");
@@ -82,7 +82,7 @@ test.describe("as a Global admin", () => {
 
     // Buy.
     await review.buy();
-    await expect(page).toHaveURL(/\/customers\/munsons-pickles\/orders\//);
+    await expect(page).toHaveURL(new RegExp(`/customers/${escapeRegExp(sandbox.idOf("munsons-pickles"))}/orders/`));
     const created = page.getByRole("region", { name: "Subscriptions created" });
     await expect(created.getByRole("listitem")).toHaveCount(2);
     await expect(created.getByRole("link", { name: "Relecloud Insights" })).toBeVisible();
@@ -114,21 +114,21 @@ test.describe("as a Global admin", () => {
     await shot(page, "subscription-details");
   });
 
-  test("a double click on Buy makes one order", async ({ page }) => {
-    const catalog = new CatalogPage(page, "city-of-redmond");
+  test("a double click on Buy makes one order", async ({ page, sandbox }) => {
+    const catalog = new CatalogPage(page, sandbox.idOf("city-of-redmond"));
     await catalog.goto();
     await catalog.addToCart("Office 365 G3 GCC", { quantity: 2 });
     await catalog.review();
     await page.getByRole("button", { name: "Buy" }).dblclick();
     await expect(page.getByText("Your order has been placed")).toBeVisible();
     await expect(page.getByRole("region", { name: "Subscriptions created" }).getByRole("listitem")).toHaveCount(1);
-    const customer = new CustomerPage(page, "city-of-redmond");
+    const customer = new CustomerPage(page, sandbox.idOf("city-of-redmond"));
     await customer.goto();
     await expect(customer.subscriptionsSection.getByRole("link", { name: "Office 365 G3 GCC", exact: true })).toHaveCount(1);
   });
 
-  test("two Buy submissions from one Review page make one order", async ({ page }) => {
-    const catalog = new CatalogPage(page, "city-of-bellevue");
+  test("two Buy submissions from one Review page make one order", async ({ page, sandbox }) => {
+    const catalog = new CatalogPage(page, sandbox.idOf("city-of-bellevue"));
     await catalog.goto();
     await catalog.addToCart("Office 365 G1 GCC", { quantity: 3 });
     await catalog.review();
@@ -139,13 +139,13 @@ test.describe("as a Global admin", () => {
       form.requestSubmit();
     });
     await expect(page.getByText("Your order has been placed")).toBeVisible();
-    const customer = new CustomerPage(page, "city-of-bellevue");
+    const customer = new CustomerPage(page, sandbox.idOf("city-of-bellevue"));
     await customer.goto();
     await expect(customer.subscriptionsSection.getByRole("link", { name: "Office 365 G1 GCC", exact: true })).toHaveCount(1);
   });
 
-  test("bad quantities are refused with a message and nothing is added", async ({ page }) => {
-    const catalog = new CatalogPage(page, "humongous-insurance");
+  test("bad quantities are refused with a message and nothing is added", async ({ page, sandbox }) => {
+    const catalog = new CatalogPage(page, sandbox.idOf("humongous-insurance"));
     await catalog.goto();
     await catalog.search("Microsoft 365 Business Basic");
     const card = catalog.offer("Microsoft 365 Business Basic");
@@ -172,34 +172,34 @@ test.describe("as a Global admin", () => {
 
     // The API refuses text and fractions the same way.
     for (const quantity of ["abc", "1.5", "", "1e3", "-3", "1001"]) {
-      const response = await page.request.post("/api/customers/humongous-insurance/cart", { data: { offerId: "microsoft-365-business-basic", quantity, billingFrequency: "monthly" } });
+      const response = await page.request.post(`/api/customers/${sandbox.idOf("humongous-insurance")}/cart`, { data: { offerId: "microsoft-365-business-basic", quantity, billingFrequency: "monthly" } });
       expect(response.status(), `quantity ${JSON.stringify(quantity)}`).toBe(400);
     }
     await page.reload();
     await expect(catalog.cart.getByRole("heading", { name: "Cart (0)" })).toBeVisible();
   });
 
-  test("the cart API refuses quantity text that is not a decimal number", async ({ page }) => {
+  test("the cart API refuses quantity text that is not a decimal number", async ({ page, sandbox }) => {
     for (const quantity of ["0x10", "0b11"]) {
-      const response = await page.request.post("/api/customers/humongous-insurance/cart", { data: { offerId: "microsoft-365-business-basic", quantity, billingFrequency: "monthly" } });
+      const response = await page.request.post(`/api/customers/${sandbox.idOf("humongous-insurance")}/cart`, { data: { offerId: "microsoft-365-business-basic", quantity, billingFrequency: "monthly" } });
       expect(response.status(), `quantity ${JSON.stringify(quantity)}`).toBe(400);
     }
-    const cart = await (await page.request.get("/api/customers/humongous-insurance/cart")).json();
+    const cart = await (await page.request.get(`/api/customers/${sandbox.idOf("humongous-insurance")}/cart`)).json();
     expect(cart.items).toHaveLength(0);
   });
 
-  test("an empty cart's Review says so, and offers the way back to the catalog", async ({ page }) => {
-    await page.goto("/customers/southridge-video/review");
+  test("an empty cart's Review says so, and offers the way back to the catalog", async ({ page, sandbox }) => {
+    await page.goto(`/customers/${sandbox.idOf("southridge-video")}/review`);
     await expect(page.getByRole("heading", { name: "Review", level: 1 })).toBeVisible();
     await expect(page.getByText("Your cart is empty. Add at least one offer before you review or buy.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Buy" })).toHaveCount(0);
     await shot(page, "review-empty");
     await page.getByRole("link", { name: "Back to the catalog" }).click();
-    await expect(page).toHaveURL(/\/customers\/southridge-video\/catalog/);
+    await expect(page).toHaveURL(new RegExp(`/customers/${escapeRegExp(sandbox.idOf("southridge-video"))}/catalog`));
   });
 
-  test("an unknown customer id gives a 404 page", async ({ page }) => {
-    for (const path of ["/customers/no-such-customer", "/customers/no-such-customer/catalog", "/customers/no-such-customer/review", "/customers/fabrikam/subscriptions/no-such-subscription"]) {
+  test("an unknown customer id gives a 404 page", async ({ page, sandbox }) => {
+    for (const path of ["/customers/no-such-customer", "/customers/no-such-customer/catalog", "/customers/no-such-customer/review", `/customers/${sandbox.idOf("fabrikam")}/subscriptions/no-such-subscription`]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: "Not found", level: 1 })).toBeVisible();
@@ -207,13 +207,13 @@ test.describe("as a Global admin", () => {
     await shot(page, "not-found");
   });
 
-  test("the cart API answers bad JSON with a 400 JSON error", async ({ page, playwright, baseURL }) => {
-    const bad = await page.request.post("/api/customers/munsons-pickles/cart", { data: Buffer.from("{ not json"), headers: { "content-type": "application/json" } });
+  test("the cart API answers bad JSON with a 400 JSON error", async ({ page, playwright, baseURL, sandbox }) => {
+    const bad = await page.request.post(`/api/customers/${sandbox.idOf("munsons-pickles")}/cart`, { data: Buffer.from("{ not json"), headers: { "content-type": "application/json" } });
     expect(bad.status()).toBe(400);
     expect(bad.headers()["content-type"]).toContain("application/json");
     expect(await bad.json()).toEqual({ error: expect.objectContaining({ code: "invalid_input", message: "The request body is not valid JSON." }) });
 
-    const missing = await page.request.post("/api/customers/munsons-pickles/cart", { data: { offerId: "relecloud-insights" } });
+    const missing = await page.request.post(`/api/customers/${sandbox.idOf("munsons-pickles")}/cart`, { data: { offerId: "relecloud-insights" } });
     expect(missing.status()).toBe(400);
     const body = await missing.json();
     expect(body.error.code).toBe("invalid_input");
@@ -221,12 +221,12 @@ test.describe("as a Global admin", () => {
 
     const unknownCustomer = await page.request.post("/api/customers/no-such-customer/cart", { data: { offerId: "relecloud-insights", quantity: 1, billingFrequency: "monthly" } });
     expect(unknownCustomer.status()).toBe(404);
-    const unavailable = await page.request.post("/api/customers/fabrikam/cart", { data: { offerId: "proseware-field-service", quantity: 1, billingFrequency: "monthly" } });
+    const unavailable = await page.request.post(`/api/customers/${sandbox.idOf("fabrikam")}/cart`, { data: { offerId: "proseware-field-service", quantity: 1, billingFrequency: "monthly" } });
     expect(unavailable.status()).toBe(409);
 
     // Without a session: 401 JSON, not a redirect.
     const anonymous = await playwright.request.newContext({ baseURL });
-    const unauthenticated = await anonymous.post("/api/customers/munsons-pickles/cart", { data: { offerId: "relecloud-insights", quantity: 1, billingFrequency: "monthly" } });
+    const unauthenticated = await anonymous.post(`/api/customers/${sandbox.idOf("munsons-pickles")}/cart`, { data: { offerId: "relecloud-insights", quantity: 1, billingFrequency: "monthly" } });
     expect(unauthenticated.status()).toBe(401);
     expect((await unauthenticated.json()).error.code).toBe("unauthenticated");
     await anonymous.dispose();

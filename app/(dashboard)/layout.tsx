@@ -21,12 +21,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <AppHeader actor={actor} today={status.now} />
       {/* The panel gets the same JSON shape GET /api/clock answers, which it polls while a move runs. */}
       {sandboxId && (
-        <p className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
-          You are in sandbox <span className="font-mono">{sandboxId}</span>, a tenant of your own.{" "}
-          <Link href="/sandbox" className="font-semibold underline">
-            Sandbox
-          </Link>
-        </p>
+        // A landmark of its own: content outside every landmark is lost to screen reader users (axe "region").
+        <aside aria-label="Sandbox notice" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
+          <p>
+            You are in sandbox <span className="font-mono">{sandboxId}</span>, a tenant of your own.{" "}
+            <Link href="/sandbox" className="font-semibold underline">
+              Sandbox
+            </Link>
+          </p>
+        </aside>
       )}
       {showClock && <DemoClockPanel status={JSON.parse(JSON.stringify(status))} />}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">

@@ -42,6 +42,15 @@ describe("isOfferAvailable", () => {
     expect(isOfferAvailable(offer({ exclusiveToPartnerIds: [] }), context())).toEqual({ code: "exclusive" });
   });
 
+  it("gives a sandbox's copy of a partner that partner's exclusive offers, and no other's", () => {
+    const sandboxed = (id: string) => context({ partner: { id, cloud: "commercial" } });
+    expect(isOfferAvailable(offer({ exclusiveToPartnerIds: ["contoso-partners"] }), sandboxed("sbxab23cd45ef.contoso-partners"))).toBeNull();
+    expect(isOfferAvailable(offer({ exclusiveToPartnerIds: ["fourth-coffee-partners"] }), sandboxed("sbxab23cd45ef.contoso-partners"))).toEqual({ code: "exclusive" });
+    // Only the sandbox prefix is taken off: a template's copy, or another prefix, is another partner.
+    expect(isOfferAvailable(offer({ exclusiveToPartnerIds: ["contoso-partners"] }), sandboxed("template.direct_bill.contoso-partners"))).toEqual({ code: "exclusive" });
+    expect(isOfferAvailable(offer({ exclusiveToPartnerIds: ["contoso-partners"] }), sandboxed("other.contoso-partners"))).toEqual({ code: "exclusive" });
+  });
+
   it("refuses customers billed in a country the ISV doesn't support", () => {
     const limited = offer({ supportedCountries: ["US", "GB"] });
     expect(isOfferAvailable(limited, context({ customer: { segment: "commercial", billingCountry: "SE" } }))).toEqual({ code: "country", country: "SE" });

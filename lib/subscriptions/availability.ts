@@ -26,6 +26,18 @@ export const AZURE_PORTAL_URL = "https://portal.azure.com/";
 
 type MarketOffer = Pick<Offer, "transactable" | "availableThroughCsp" | "exclusiveToPartnerIds" | "supportedCountries" | "managementPortalUrl" | "cloud">;
 
+/** A sandbox's partner id: `sbx` and 10 letters and digits (lib/sandboxes), a dot, the demo partner's id. */
+const SANDBOX_PARTNER = /^sbx[a-z2-9]{10}\./;
+
+/**
+ * The partner id an ISV's exclusivity is checked against: a sandbox's copy of a demo partner
+ * (`sbx….contoso-partners`) has the exclusive offers of the partner it was copied from, so a sandbox
+ * sells what the demo partner sells.
+ */
+export function exclusiveAccessId(partnerId: string): string {
+  return partnerId.replace(SANDBOX_PARTNER, "");
+}
+
 /**
  * Why the partner can't sell the offer in a country at all, whoever the customer: the checks of the
  * seed's list that need no customer (Partner Center's "offers for a market" answers with them).
@@ -36,7 +48,7 @@ export function marketUnavailableReason(offer: MarketOffer, ctx: { partner: Pick
   // "the ISV may have chosen not to make the offer available through the CSP program"
   if (!offer.availableThroughCsp) return { code: "not_in_csp" };
   // "the ISV may have made the offer exclusive to only certain CSP partners" — "including exclusive offers to which you have access"
-  if (offer.exclusiveToPartnerIds && !offer.exclusiveToPartnerIds.includes(ctx.partner.id)) return { code: "exclusive" };
+  if (offer.exclusiveToPartnerIds && !offer.exclusiveToPartnerIds.includes(exclusiveAccessId(ctx.partner.id))) return { code: "exclusive" };
   // "The ISV may not support the customer's billing country or region"
   if (offer.supportedCountries && !offer.supportedCountries.includes(ctx.country)) return { code: "country", country: ctx.country };
   // Each cloud has its own Partner Center and catalog: an offer of another cloud is no matter of segment.
