@@ -1,20 +1,21 @@
 import fs from "node:fs";
 import { parseCsv, unneutralise } from "../lib/csv";
-import { buyThroughUi, DAY_MS, expect, shot, signIn, test, USERS } from "./fixtures";
+import { buyThroughUi, DAY_MS, escapeRegExp, expect, shot, test, USERS } from "./fixtures";
 
 /**
  * Issue 14: "a Playwright walk: find next month's renewals, turn Auto-renew off for three of them in
- * one go, export the list." Customer used here (only manage.spec's suspension also buys for it): Blue
- * Yonder Airlines. The walk buys three ISV subscriptions of its own and changes only those, so it
- * asserts on its own rows, never on how many rows the list has.
+ * one go, export the list." Customer used here, in the test's own sandbox: Blue Yonder Airlines. The
+ * walk buys three ISV subscriptions and changes only those, so it asserts on its own rows, never on
+ * how many rows the list has.
  */
 
 const CUSTOMER = { id: "blue-yonder-airlines", name: "Blue Yonder Airlines" };
 const OFFERS = ["Adatum Compliance Suite", "Northwind CRM Connect", "Relecloud Insights"];
 
-test("find the renewals ahead, turn Auto-renew off for three ISV subscriptions in one go, export the list", async ({ page }) => {
-  await signIn(page, USERS.admin);
-  await buyThroughUi(page, CUSTOMER.id, OFFERS.map((name) => ({ name, quantity: 5 })));
+test("find the renewals ahead, turn Auto-renew off for three ISV subscriptions in one go, export the list", async ({ page, sandbox }) => {
+  await sandbox.signIn(page, USERS.admin);
+  const customerId = sandbox.idOf(CUSTOMER.id);
+  await buyThroughUi(page, customerId, OFFERS.map((name) => ({ name, quantity: 5 })));
   const created = page.getByRole("region", { name: "Subscriptions created" });
   const ids: string[] = [];
   for (const name of OFFERS) {
@@ -43,7 +44,7 @@ test("find the renewals ahead, turn Auto-renew off for three ISV subscriptions i
   await page.getByLabel("Publisher", { exact: true }).selectOption({ label: "ISV" });
   await page.getByLabel("Auto-renew", { exact: true }).selectOption({ label: "On" });
   await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page).toHaveURL(/customer=blue-yonder-airlines/);
+  await expect(page).toHaveURL(new RegExp(`customer=${escapeRegExp(encodeURIComponent(customerId))}`));
   for (const id of ids) await expect(rowOf(id)).toContainText("Renews");
 
   // Select the three and turn Auto-renew off in one go.
