@@ -5,7 +5,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 // ─────────────────────────────────────────────────────────────────────────────
 
 /**
- * Toasts float at the bottom right, where the cart's Review can be, and a pointer resting on one keeps
+ * Toasts float at the bottom right, where the cart's Review and the Review page's Buy can be, and a pointer resting on one keeps
  * it open (sonner pauses on hover): a click that keeps landing on a toast waits forever. When one covers
  * `target`, the pointer moves away and the toast is let go first, as a person would.
  */
@@ -235,7 +235,10 @@ export class ReviewPage {
   }
 
   async buy() {
-    await this.page.getByRole("button", { name: "Buy" }).click();
+    const buy = this.page.getByRole("button", { name: "Buy" });
+    // The catalog's "added to the cart" toasts follow to Review and can sit on Buy.
+    await waitForToastsOff(this.page, buy);
+    await buy.click();
     await expect(this.page.getByText("Your order has been placed")).toBeVisible();
   }
 }
