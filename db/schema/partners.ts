@@ -33,6 +33,10 @@ export const partners = sqliteTable(
 export const USER_KINDS = ["person", "app"] as const;
 export type UserKind = (typeof USER_KINDS)[number];
 
+/** The product's two languages, the how-to's own (issue 13): the first is the default. */
+export const LOCALES = ["en-US", "sv-SE"] as const;
+export type Locale = (typeof LOCALES)[number];
+
 export const users = sqliteTable(
   "users",
   {
@@ -45,6 +49,8 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     roles: text("roles", { mode: "json" }).$type<Role[]>().notNull(),
     kind: text("kind", { enum: USER_KINDS }).notNull().default("person"),
+    /** The language chosen in the header; null follows the browser's Accept-Language. */
+    locale: text("locale", { enum: LOCALES }),
   },
   (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`), index("users_partner_idx").on(t.partnerId)],
 );
