@@ -22,6 +22,7 @@ import {
 import { isLifecycleDue } from "@/lib/subscriptions/system";
 import { DAY_MS, fixedClock, listSubscriptions } from "@/lib/subscriptions";
 import { actorFor, buySubscription, domainError, freshDb, SEED_NOW } from "./helpers";
+import { tenantRows } from "./support/tenant-rows";
 
 const settings = sandboxSettingsFromEnv({});
 /** The sandboxes start 40 days after the template was seeded. */
@@ -38,29 +39,6 @@ async function sharedPassword(): Promise<SandboxPassword> {
 
 async function make(db: AppDatabase, kind: "direct_bill" | "indirect" | "us_government" = "direct_bill", at = NOW, address = "203.0.113.7"): Promise<StartedSandbox> {
   return createSandbox(db, { kind, address, caller: { visitor: true }, settings, password: await sharedPassword() }, at);
-}
-
-/** Rows per table that name one of the partners, their users or their customers. */
-export function tenantRows(db: AppDatabase, partnerIds: string[]): Record<string, number> {
-  const sqlite = db.$client;
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[];
-  const ids = JSON.stringify(partnerIds);
-  const userIds = `SELECT id FROM users WHERE partner_id IN (SELECT value FROM json_each('${ids}'))`;
-  const counts: Record<string, number> = {};
-  for (const { name } of tables) {
-    const columns = (sqlite.prepare(`SELECT name FROM pragma_table_info('${name}')`).all() as { name: string }[]).map((c) => c.name);
-    const conditions: string[] = [];
-    if (columns.includes("partner_id")) conditions.push(`partner_id IN (SELECT value FROM json_each('${ids}'))`);
-    if (name === "partners") conditions.push(`id IN (SELECT value FROM json_each('${ids}'))`);
-    if (columns.includes("user_id")) conditions.push(`user_id IN (${userIds})`);
-    // Ids are prefixed with the sandbox id, so anything left behind still starts with it.
-    for (const column of columns.filter((c) => c === "id" || c.endsWith("_id"))) {
-      for (const prefix of new Set(partnerIds.map((p) => p.split(".")[0] + "."))) conditions.push(`CAST(${column} AS TEXT) LIKE '${prefix}%'`);
-    }
-    if (conditions.length === 0) continue;
-    counts[name] = (sqlite.prepare(`SELECT count(*) AS n FROM "${name}" WHERE ${conditions.join(" OR ")}`).get() as { n: number }).n;
-  }
-  return counts;
 }
 
 const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));

@@ -4,7 +4,7 @@ import type { Partner, User } from "@/db/schema";
 export const DEMO_PASSWORD = "Partner-Demo-2026";
 
 /** Seed users carry no hash: the seeder hashes DEMO_PASSWORD for each. */
-export type DemoUser = Omit<User, "passwordHash" | "kind">;
+export type DemoUser = Omit<User, "passwordHash" | "kind" | "locale">;
 
 export const demoPartners: Pick<Partner, "id" | "name" | "type" | "cloud">[] = [
   { id: "contoso-partners", name: "Contoso Cloud Partners", type: "direct_bill", cloud: "commercial" },

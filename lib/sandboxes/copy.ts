@@ -60,7 +60,7 @@ const COPIED: CopySpec[] = [
 const quote = (name: string) => `"${name}"`;
 
 /** INSERT ... SELECT for one table; the source partners come as a JSON array (:partners). */
-function copyStatementSql(spec: CopySpec, skip: ReadonlySet<string>): string | null {
+function copyStatementSql(spec: CopySpec, skip: ReadonlySet<string>, fromSchema: string): string | null {
   const { name, columns } = getTableConfig(spec.table);
   if (skip.has(name)) return null;
   const kept = columns.filter((c) => !spec.omit?.includes(c.name));
@@ -71,8 +71,8 @@ function copyStatementSql(spec: CopySpec, skip: ReadonlySet<string>): string | n
     return quote(column.name);
   };
   return (
-    `INSERT INTO ${quote(name)} (${kept.map((c) => quote(c.name)).join(", ")}) ` +
-    `SELECT ${kept.map(value).join(", ")} FROM ${quote(name)} WHERE ${quote(spec.scope)} IN (SELECT value FROM json_each(:partners))` +
+    `INSERT INTO main.${quote(name)} (${kept.map((c) => quote(c.name)).join(", ")}) ` +
+    `SELECT ${kept.map(value).join(", ")} FROM ${quote(fromSchema)}.${quote(name)} WHERE ${quote(spec.scope)} IN (SELECT value FROM json_each(:partners))` +
     (spec.order ? ` ORDER BY ${spec.order}` : "")
   );
 }
@@ -113,6 +113,8 @@ export interface TenantCopy {
   passwordHash: string;
   /** Keep what is already there of these tables (Reset keeps the sandbox's users and partners). */
   skip?: ReadonlySet<string>;
+  /** The attached database the rows come from (`main`, the same file, unless told). */
+  fromSchema?: string;
 }
 
 /** Copies the partners' tenant rows (call inside a transaction). */
@@ -130,7 +132,7 @@ export function copyTenants(db: Db, copy: TenantCopy): void {
     passwordHash: copy.passwordHash,
   };
   for (const spec of COPIED) {
-    const sql = copyStatementSql(spec, copy.skip ?? new Set());
+    const sql = copyStatementSql(spec, copy.skip ?? new Set(), copy.fromSchema ?? "main");
     if (!sql) continue;
     // Each statement names only the parameters it uses.
     const statement = sqlite.prepare(sql);

@@ -23,19 +23,30 @@ const NO_PASSWORD = "!template";
  * signed in to nor processed, so every sandbox starts from the same data.
  */
 export function createSandboxTemplates(db: Db, seededAt: Date): void {
-  for (const kind of SANDBOX_KINDS) {
-    copyTenants(db, {
-      partnerIds: TEMPLATE_PARTNERS[kind],
-      fromPrefix: "",
-      toPrefix: templatePrefix(kind),
-      shiftMs: 0,
-      template: kind,
-      sandboxId: null,
-      emailTag: `template-${kind.replace(/_/g, "-")}`,
-      passwordHash: NO_PASSWORD,
-    });
-    db.insert(sandboxTemplates).values({ kind, seededAt }).run();
-  }
+  for (const kind of SANDBOX_KINDS) copyTemplate(db, kind, { fromSchema: "main", fromPrefix: "" }, seededAt);
+}
+
+/**
+ * Copies the templates made by a fresh seed in another database file, attached to `db` as `fromSchema`
+ * (call in a transaction): a database seeded before sandboxes existed gets them without a reset, and
+ * without copying its demo partners as they are now, changed by whoever used them.
+ */
+export function copySandboxTemplates(db: Db, fromSchema: string, seededAt: Date): void {
+  for (const kind of SANDBOX_KINDS) copyTemplate(db, kind, { fromSchema, fromPrefix: templatePrefix(kind) }, seededAt);
+}
+
+function copyTemplate(db: Db, kind: SandboxKind, from: { fromSchema: string; fromPrefix: string }, seededAt: Date): void {
+  copyTenants(db, {
+    ...from,
+    partnerIds: TEMPLATE_PARTNERS[kind].map((id) => from.fromPrefix + id),
+    toPrefix: templatePrefix(kind),
+    shiftMs: 0,
+    template: kind,
+    sandboxId: null,
+    emailTag: `template-${kind.replace(/_/g, "-")}`,
+    passwordHash: NO_PASSWORD,
+  });
+  db.insert(sandboxTemplates).values({ kind, seededAt }).run();
 }
 
 export function templateOf(db: Db, kind: SandboxKind): { seededAt: Date; partnerIds: string[] } | null {
