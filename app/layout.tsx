@@ -1,18 +1,25 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/messages";
 import "./globals.css";
 import { Providers } from "./providers";
 
-export const metadata: Metadata = {
-  title: { default: "Partner Center", template: "%s | Partner Center" },
-  description: "Create, suspend, or cancel customer subscriptions",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Common");
+  return { title: { default: t("productName"), template: `%s | ${t("productName")}` }, description: t("productDescription") };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <Providers>{children}</Providers>
+        {/* Only the client components' namespaces travel to the browser (messages/index.ts). */}
+        <NextIntlClientProvider locale={locale} messages={clientMessages(locale)} timeZone="UTC">
+          <Providers>{children}</Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

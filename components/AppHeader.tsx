@@ -2,6 +2,7 @@ import Link from "next/link";
 import { signOut } from "@/app/sign-in/actions";
 import { formatDate } from "@/lib/format";
 import { AccountMenu } from "./AccountMenu";
+import { LanguageChoice } from "./LanguageChoice";
 import type { Actor } from "@/lib/subscriptions";
 import { can, ROLE_LABELS } from "@/lib/subscriptions/shared";
 
@@ -46,6 +47,7 @@ export function AppHeader({ actor, today }: { actor: Actor; today: Date }) {
             <span className="font-semibold">{actor.name}</span>
             <span className="text-neutral-300"> · {actor.roles.map((r) => ROLE_LABELS[r]).join(", ")} · {actor.partnerName}</span>
           </span>
+          <LanguageChoice />
           <AccountMenu />
           <form action={signOut}>
             <button type="submit" className="rounded border border-neutral-500 px-3 py-1 hover:bg-neutral-700">

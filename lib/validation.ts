@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/i18n/locales";
 import { BILLING_FREQUENCIES, CATEGORIES, BILLING_TYPES, PUBLISHER_KINDS, SUSPENSION_REASONS } from "@/db/schema";
 import { ACTIVITY_ACTIONS } from "@/lib/subscriptions/activity";
 import { CUSTOMER_SORTS } from "@/lib/subscriptions/customers";
@@ -69,6 +70,9 @@ export const addToCartSchema = z.object({
 export const updateCartLineSchema = z.object({ quantity: quantitySchema });
 
 export const buySchema = z.object({ customerId: idSchema, idempotencyKey: z.uuid() });
+
+/** The header's language choice. */
+export const chooseLanguageSchema = z.object({ locale: z.enum(LOCALES) });
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email address.").max(200),

@@ -9,6 +9,8 @@ import { createSession, endSession, SESSION_COOKIE, sessionUserId } from "@/lib/
 import { clientAddress, isHttpsRequest, trustProxyFromEnv } from "@/lib/auth/client-address";
 import { safeNext } from "@/lib/auth/safe-next";
 import { signInWithPassword } from "@/lib/auth/sign-in";
+import { userLocale } from "@/lib/auth/locale";
+import { rememberLocale } from "@/lib/server/locale-cookie";
 import { failureResult, formDataToObject, type ActionResult } from "@/lib/server/action";
 import { realNow } from "@/lib/server/context";
 import { signInSchema } from "@/lib/validation";
@@ -32,6 +34,9 @@ export async function signIn(_previous: ActionResult | null, formData: FormData)
       path: "/",
       expires: session.expiresAt,
     });
+    // The language the user chose before, in whichever browser: it follows them.
+    const locale = userLocale(db, userId);
+    if (locale) rememberLocale(jar, locale, isHttpsRequest(requestHeaders, proxy));
     redirect(safeNext(input.next));
   } catch (error) {
     return failureResult(error);

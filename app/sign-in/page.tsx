@@ -7,6 +7,7 @@ import { currentActor } from "@/lib/server/context";
 import { SignInForm } from "@/components/SignInForm";
 import { DemoAccounts } from "@/components/DemoAccounts";
 import { StartSandboxForm } from "@/components/StartSandboxForm";
+import { LanguageChoice } from "@/components/LanguageChoice";
 import { hasSandboxTemplates, sandboxSettingsFromEnv } from "@/lib/sandboxes";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -19,6 +20,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const offerSandbox = sandboxSettingsFromEnv().enabled && hasSandboxTemplates(getDb());
   return (
     <main className="min-h-screen bg-gradient-to-br from-brand-50 to-neutral-100 px-4 py-12">
+      <div className="mx-auto mb-4 flex max-w-5xl justify-end text-sm">
+        <LanguageChoice tone="light" />
+      </div>
       <div className="mx-auto grid max-w-5xl gap-8 md:grid-cols-[minmax(0,380px)_1fr]">
         <section className="rounded-lg border border-neutral-200 bg-white p-8 shadow-sm">
           <p className="text-sm font-semibold tracking-wide text-brand-700">Microsoft Partner Center</p>

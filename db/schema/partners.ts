@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { SANDBOX_KINDS, sandboxes } from "./sandboxes";
+// Relative: drizzle-kit reads the schema without the app's path aliases.
+import { LOCALES } from "../../i18n/locales";
 
 /** The seed's partner kinds: who may buy, and who may buy add-ons. */
 export const PARTNER_TYPES = ["direct_bill", "indirect_provider", "indirect_reseller"] as const;
@@ -32,10 +34,6 @@ export const partners = sqliteTable(
 /** A person who signs in, or an app registered for the REST API's app-only flow (never signs in). */
 export const USER_KINDS = ["person", "app"] as const;
 export type UserKind = (typeof USER_KINDS)[number];
-
-/** The product's two languages, the how-to's own (issue 13): the first is the default. */
-export const LOCALES = ["en-US", "sv-SE"] as const;
-export type Locale = (typeof LOCALES)[number];
 
 export const users = sqliteTable(
   "users",
