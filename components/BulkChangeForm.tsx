@@ -2,7 +2,7 @@
 
 import { useActionState, useId, useState } from "react";
 import { toast } from "sonner";
-import { applyBulkChangeAction } from "@/app/(dashboard)/renewals/actions";
+import { applyBulkChangeAction } from "@/app/(dashboard)/bulk-actions";
 import { CANCELLATION_REASONS } from "@/lib/validation";
 import { Alert } from "./ui/Alert";
 import { Button } from "./ui/Button";

@@ -3,13 +3,28 @@ import type { SubscriptionListItem } from "@/lib/subscriptions";
 import { formatDate, FREQUENCY_LABELS } from "@/lib/format";
 import { StatusBadge } from "./ui/StatusBadge";
 import { CancelControl } from "./CancelControl";
+import { SelectAllRows } from "./SelectAllRows";
 import { licensesApply } from "@/lib/subscriptions/shared";
 
-/** The customer's **Subscriptions**: select a name to open its details; **Cancel** in the **Status** column. */
-export function SubscriptionsTable({ customerId, items, canCancel }: { customerId: string; items: SubscriptionListItem[]; canCancel: boolean }) {
+/** Ended subscriptions stay listed as history; nothing can be changed on them, so they can't be selected. */
+const selectable = (status: SubscriptionListItem["subscription"]["status"]) => status === "active" || status === "suspended";
+
+/**
+ * The customer's **Subscriptions**: select a name to open its details; **Cancel** in the **Status** column.
+ * With `bulkFormId`, each live row has a checkbox that belongs to that form (the bulk change form sits
+ * above the table) and carries the version shown, so a row changed since is refused as stale.
+ */
+export function SubscriptionsTable({ customerId, items, canCancel, bulkFormId }: { customerId: string; items: SubscriptionListItem[]; canCancel: boolean; bulkFormId?: string }) {
   if (items.length === 0) return <p className="text-sm text-neutral-600">This customer has no subscriptions yet.</p>;
+  const rowsKey = items.map(({ subscription: s }) => `${s.id}@${s.version}`).join(" ");
   return (
     <div className="overflow-x-auto">
+      {bulkFormId && items.some(({ subscription: s }) => selectable(s.status)) && (
+        <label className="mb-2 inline-flex items-center gap-2 text-sm font-semibold">
+          <SelectAllRows key={rowsKey} formId={bulkFormId} />
+          Select all on this page
+        </label>
+      )}
       <table className="w-full text-left text-sm">
         <thead className="border-b border-neutral-200 text-xs uppercase text-neutral-600">
           <tr>
@@ -25,14 +40,25 @@ export function SubscriptionsTable({ customerId, items, canCancel }: { customerI
           {items.map(({ subscription: s, offer, cancel }) => (
             <tr key={s.id} className="border-b border-neutral-100 align-top last:border-0">
               <td className="py-3 pr-3">
-                <Link href={`/customers/${customerId}/subscriptions/${s.id}`} className="font-semibold text-brand-700 hover:underline">
-                  {offer.name}
-                </Link>
-                <span className="block text-xs text-neutral-600">
-                  {offer.publisherName}
-                  {s.baseSubscriptionId && " · Add-on"}
-                  {s.trialEndsAt && !s.trialConvertedAt && ` · Free trial until ${formatDate(s.trialEndsAt)}`}
-                </span>
+                {/* The checkbox shares the name's cell: the columns stay as they are without bulk changes. */}
+                <div className="flex items-start gap-3">
+                  {bulkFormId &&
+                    (selectable(s.status) ? (
+                      <input type="checkbox" name="subscriptionId" value={`${s.id}@${s.version}`} form={bulkFormId} aria-label={`Select ${offer.name}`} className="mt-0.5 h-4 w-4 shrink-0" />
+                    ) : (
+                      <span className="h-4 w-4 shrink-0" />
+                    ))}
+                  <div>
+                    <Link href={`/customers/${customerId}/subscriptions/${s.id}`} className="font-semibold text-brand-700 hover:underline">
+                      {offer.name}
+                    </Link>
+                    <span className="block text-xs text-neutral-600">
+                      {offer.publisherName}
+                      {s.baseSubscriptionId && " · Add-on"}
+                      {s.trialEndsAt && !s.trialConvertedAt && ` · Free trial until ${formatDate(s.trialEndsAt)}`}
+                    </span>
+                  </div>
+                </div>
               </td>
               <td className="py-3 pr-3 text-right tabular-nums">{licensesApply(offer) ? s.quantity : "—"}</td>
               <td className="py-3 pr-3">

@@ -159,7 +159,7 @@ export const ACTION_SPECS: Record<string, Record<string, ActionSpec>> = {
         }),
     },
   },
-  "../app/(dashboard)/renewals/actions.ts": {
+  "../app/(dashboard)/bulk-actions.ts": {
     applyBulkChangeAction: {
       form: (world) =>
         formSpec({

@@ -3,27 +3,18 @@ import { getDb } from "@/db";
 import { isDomainError } from "@/lib/errors";
 import { getClock, requireActor } from "@/lib/server/context";
 import { pageOrNotFound } from "@/lib/server/not-found";
-import { can, getCustomer, MAX_BULK_ROWS, renewalsPage, RENEWAL_WINDOWS, type Action } from "@/lib/subscriptions";
+import { getCustomer, MAX_BULK_ROWS, renewalsPage, RENEWAL_WINDOWS } from "@/lib/subscriptions";
+import { bulkChoicesFor } from "@/lib/server/bulk-choices";
 import { renewalsParamsSchema } from "@/lib/validation";
 import { formatDate } from "@/lib/format";
 import { CustomerPicker } from "@/components/CustomerPicker";
 import { RenewalsTable } from "@/components/RenewalsTable";
-import { BulkChangeForm, type BulkChoice } from "@/components/BulkChangeForm";
+import { BulkChangeForm } from "@/components/BulkChangeForm";
 import { CursorLinks, listHref } from "@/components/ui/CursorLinks";
 import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 
 export const metadata: Metadata = { title: "Renewals" };
-
-/** Each bulk change and the right it needs: a role sees only the changes it may make. */
-const BULK_RIGHTS: [BulkChoice, Action][] = [
-  ["auto_renew_off", "change_auto_renew"],
-  ["auto_renew_on", "change_auto_renew"],
-  ["suspend", "suspend"],
-  ["reactivate", "reactivate"],
-  ["cancel", "cancel"],
-  ["quantity", "change_quantity"],
-];
 
 const EVENT_OPTIONS = [
   ["renews", "Renewals"],
@@ -54,7 +45,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
     event: params.event,
     sort: params.sort,
   };
-  const bulkChoices = BULK_RIGHTS.filter(([, right]) => can(actor, right)).map(([choice]) => choice);
+  const bulkChoices = bulkChoicesFor(actor);
   // Kept while the list is empty too: the result of the last change stays shown after its rows leave the list.
   const bulkFormId = bulkChoices.length > 0 ? "bulk-change" : undefined;
   const select = "mt-1 block w-48 rounded border border-neutral-400 bg-white px-2 py-2 text-sm";

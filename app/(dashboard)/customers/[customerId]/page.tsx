@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { getClock, requireActor } from "@/lib/server/context";
 import { pageOrNotFound } from "@/lib/server/not-found";
-import { can, getCustomer, listSubscriptions, nextInvoice } from "@/lib/subscriptions";
+import { bulkChoicesFor } from "@/lib/server/bulk-choices";
+import { can, getCustomer, listSubscriptions, MAX_BULK_ROWS, nextInvoice } from "@/lib/subscriptions";
 import { CustomerHeader } from "@/components/CustomerHeader";
 import { SubscriptionsTable } from "@/components/SubscriptionsTable";
+import { BulkChangeForm } from "@/components/BulkChangeForm";
 import { NextInvoice } from "@/components/NextInvoice";
 import { Pagination } from "@/components/ui/Pagination";
 import { buttonClass, ButtonLink } from "@/components/ui/Button";
@@ -24,6 +26,9 @@ export default async function CustomerPage({ params, searchParams }: { params: P
     subscriptions: listSubscriptions(db, actor, clock, customerId, { page, cursor }),
     invoice: can(actor, "view_billing") ? nextInvoice(db, actor, clock, customerId) : null,
   }));
+  const bulkChoices = bulkChoicesFor(actor);
+  // A role that can change nothing sees no checkboxes and no form.
+  const bulkFormId = bulkChoices.length > 0 && subscriptions.items.length > 0 ? "bulk-change" : undefined;
   return (
     <div className="space-y-6">
       <CustomerHeader customer={customer} />
@@ -43,7 +48,17 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           </div>
         }
       >
-        <SubscriptionsTable customerId={customer.id} items={subscriptions.items} canCancel={can(actor, "cancel")} />
+        {bulkFormId && (
+          <div className="mb-4 border-b border-neutral-200 pb-4">
+            <BulkChangeForm
+              formId={bulkFormId}
+              choices={bulkChoices}
+              maxRows={MAX_BULK_ROWS}
+              rowLabels={Object.fromEntries(subscriptions.items.map(({ subscription, offer }) => [subscription.id, offer.name]))}
+            />
+          </div>
+        )}
+        <SubscriptionsTable customerId={customer.id} items={subscriptions.items} canCancel={can(actor, "cancel")} bulkFormId={bulkFormId} />
         <Pagination
           page={subscriptions.page}
           pageCount={subscriptions.pageCount}
