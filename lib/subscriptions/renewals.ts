@@ -71,6 +71,7 @@ export interface RenewalsPage {
 // trial's end while in one, else the term end) for subscriptions it processes there (active, or
 // suspended with Auto-renew off); D the deletion date of a suspended one; C a scheduled cancellation.
 // At one instant the lifecycle applies cancellation, then conversion / term end, then deletion.
+// KIND (over `s` and its base `b`) and WALKS are exported for Home's counts (home.ts), so both agree.
 const inTrial = sql.raw(`(s.trial_ends_at is not null and s.trial_converted_at is null)`);
 const R = sql.raw(`(case when s.status = 'active' or s.auto_renew = 0 then (case when s.trial_ends_at is not null and s.trial_converted_at is null then s.trial_ends_at else s.term_end end) end)`);
 const D = sql.raw(`(case when s.status = 'suspended' then s.deletion_at end)`);
@@ -78,7 +79,7 @@ const C = sql.raw(`s.cancellation_scheduled_at`);
 // An add-on renews only with its base: a base that won't renew (Auto-renew off, or a cancellation
 // scheduled) ends its add-ons with it, whatever their own box says (renewalOutlook's ends_with_base).
 const BASE_ENDS = sql.raw(`(b.id is not null and (b.auto_renew = 0 or b.cancellation_scheduled_at is not null))`);
-const KIND = sql`(case
+export const KIND = sql`(case
   when ${C} is not null and (${R} is null or ${C} <= ${R}) and (${D} is null or ${C} <= ${D}) then 'cancellation'
   when ${D} is not null and (${R} is null or ${D} < ${R}) then 'deletion'
   when ${R} is not null and ${inTrial} then (case when s.auto_renew = 1 then 'trial_converts' else 'trial_ends' end)
@@ -100,13 +101,13 @@ const KINDS_OF: Record<RenewalEventFilter, RenewalKind[]> = {
  * own terms so SQLite uses it, its date column bounded by the window, and keeps only rows whose next
  * event is of its kinds (so every subscription comes from exactly one walk).
  */
-interface Walk {
+export interface Walk {
   kinds: RenewalKind[];
   /** The indexed date column this walk orders by; it equals AT for the rows it keeps. */
   at: SQL;
   where: SQL;
 }
-const WALKS: Walk[] = [
+export const WALKS: Walk[] = [
   { kinds: ["renews", "quantity_change", "expires"], at: sql.raw("s.term_end"), where: sql.raw("s.status = 'active'") },
   { kinds: ["expires"], at: sql.raw("s.term_end"), where: sql.raw("s.status = 'suspended'") },
   { kinds: ["trial_converts", "trial_ends"], at: sql.raw("s.trial_ends_at"), where: sql.raw("s.status = 'active' and s.trial_converted_at is null and s.trial_ends_at is not null") },
