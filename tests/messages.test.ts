@@ -17,7 +17,7 @@ function argumentsOf(message: string): string[] {
   const found = new Set<string>();
   const walk = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
-      if ("value" in element && element.type !== TYPE.literal && element.type !== TYPE.pound) found.add(String(element.value));
+      if (element.type !== TYPE.literal && element.type !== TYPE.pound && "value" in element) found.add(String(element.value));
       if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) walk(option.value);
       if (element.type === TYPE.tag) walk(element.children);
     }
