@@ -27,7 +27,11 @@ export function BulkChangeForm({ formId, choices, rowLabels, maxRows }: { formId
   const [choice, setChoice] = useState<BulkChoice | "">("");
   const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof applyBulkChangeAction>> | null, formData: FormData) => {
     const result = await applyBulkChangeAction(previous, formData);
-    if (result.ok) toast.success(result.message);
+    if (result.ok) {
+      toast.success(result.message);
+      // React resets the form after a successful action (the rows' boxes clear); the change starts over with it.
+      setChoice("");
+    }
     return result;
   }, null);
   const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
