@@ -179,6 +179,10 @@ export const ACTION_SPECS: Record<string, Record<string, ActionSpec>> = {
     // Each start that gets past the form copies a template and hashes a password (scrypt, ~50-100 ms).
     startSandboxAction: { form: () => formSpec({ kind: field(fc.constantFrom("direct_bill", "indirect", "us_government"), { optional: true, bad: fc.constantFrom("DIRECT_BILL", "", "reseller") }) }), runs: 12 },
   },
+  "../app/language/actions.ts": {
+    // The header's Language: a signed-in user's choice is kept on their user (a write by design).
+    chooseLanguage: { form: () => formSpec({ locale: field(fc.constantFrom("en-US", "sv-SE"), { bad: fc.constantFrom("sv", "", "de-DE", "SV-se") }) }) },
+  },
   "../app/sign-in/actions.ts": {
     signIn: {
       form: () =>
