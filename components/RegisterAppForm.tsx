@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { toast } from "sonner";
 import { z } from "zod";
@@ -15,6 +16,7 @@ import { AppCredentials } from "./AppCredentials";
  * client secret, shown once. They stay on screen until **Done**, even if another registration fails.
  */
 export function RegisterAppForm() {
+  const t = useTranslations("Apps");
   const id = useId();
   const [clientErrors, setClientErrors] = useState<string[] | undefined>();
   const [registered, setRegistered] = useState<RegisteredAppView | null>(null);
@@ -25,7 +27,7 @@ export function RegisterAppForm() {
     if (result.ok && result.data) {
       setRegistered(result.data);
       setName("");
-      toast.success(result.message);
+      toast.success(t("registered", { name: result.data.name }));
     }
     return result;
   }, null);
@@ -45,12 +47,12 @@ export function RegisterAppForm() {
         }}
       >
         <div className="w-full max-w-sm">
-          <Field id={`${id}-name`} label="App name" hint="For example, Billing sync. The activity log shows the app's changes under this name." errors={errors}>
+          <Field id={`${id}-name`} label={t("register.nameLabel")} hint={t("register.nameHint")} errors={errors}>
             <TextInput id={`${id}-name`} name="name" value={name} onChange={(e) => setName(e.target.value)} maxLength={APP_NAME_MAX_LENGTH} required autoComplete="off" invalid={!!errors} errorId={`${id}-name-error`} />
           </Field>
         </div>
         <Button type="submit" disabled={pending} className="mt-6">
-          {pending ? "Registering…" : "Register app"}
+          {pending ? t("register.submitting") : t("register.submit")}
         </Button>
       </form>
       {state && !state.ok && !state.fieldErrors?.name && <Alert tone="error">{state.error}</Alert>}
