@@ -1,67 +1,77 @@
-import type { ActivityRow } from "@/lib/subscriptions";
-import { formatDate, formatDateTime } from "@/lib/format";
-import { ROLE_LABELS } from "@/lib/subscriptions/shared";
+import { useLocale, useTranslations } from "next-intl";
 import type { Role } from "@/db/schema";
+import type { ActivityRow } from "@/lib/subscriptions";
+import { formattersFor, type Formatters } from "@/lib/format";
 
-const ACTION_LABELS: Record<string, string> = {
-  purchase: "Purchased",
-  quantity: "Quantity changed",
-  addon: "Add-on purchased",
-  suspend: "Suspended",
-  reactivate: "Reactivated",
-  cancel: "Cancelled",
-  cancel_scheduled: "Cancellation scheduled",
-  deprovision: "De-provisioned",
-  auto_renew: "Auto-renew changed",
-  conversion: "Trial converted to paid",
-  renewal: "Renewed",
-  expiry: "Expired",
-  deletion: "Deleted",
-};
+type T = ReturnType<typeof useTranslations<"Activity">>;
+
+/**
+ * A code the log stores as data, in words: as stored when the messages don't name it (a newer code).
+ * Every group it reads holds plain words, without arguments.
+ */
+function say(t: T, key: `${"action" | "field" | "status" | "frequency" | "suspensionReason" | "cancellationReason"}.${string}`, stored: string): string {
+  const k = key as Parameters<T["has"]>[0];
+  return t.has(k) ? t(k as "action.purchase") : stored;
+}
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T/;
 
-/** Before/after values in words: dates formatted, codes as labels. */
-function values(v: Record<string, unknown> | null): string {
+/**
+ * One stored value in words. The log keeps codes (a status, a reason, a frequency), ISO instants and
+ * amounts in minor units of the offer's currency, so any entry reads in the reader's language.
+ */
+function valueText(t: T, f: Formatters, entry: ActivityRow, key: string, value: unknown): string {
+  if (typeof value === "boolean") return t(`boolean.${value}`);
+  if (typeof value === "number") return key.endsWith("Minor") && entry.currency ? f.money(value, entry.currency) : f.number(value);
+  if (typeof value !== "string") return String(value);
+  if (ISO_INSTANT.test(value)) return f.date(value);
+  if (key === "status") return say(t, `status.${value}`, value);
+  if (key === "billingFrequency") return say(t, `frequency.${value}`, value);
+  // A suspension's reason is a code; a cancellation's is stored as its English choice ("Bought by mistake").
+  if (key === "reason") return entry.action === "suspend" ? say(t, `suspensionReason.${value}`, value) : say(t, `cancellationReason.${value.toLowerCase().replaceAll(" ", "_")}`, value);
+  return value; // data: an offer's name
+}
+
+/** Before/after values in words. A value that was never given (a suspension without a reason) says nothing, not "reason: null". */
+function values(t: T, f: Formatters, entry: ActivityRow, v: Record<string, unknown> | null): string {
   if (!v) return "—";
-  // A value that was never given (a suspension without a reason) says nothing, not "reason: null".
   return Object.entries(v)
     .filter(([, x]) => x !== null && x !== undefined)
-    .map(([key, x]) => {
-      const label = key.replace(/([A-Z])/g, " $1").toLowerCase();
-      const value = typeof x === "string" && ISO_INSTANT.test(x) ? formatDate(x) : typeof x === "string" ? x.replace(/_/g, " ") : String(x);
-      return `${label}: ${value}`;
-    })
+    .map(([key, x]) => t("value", { field: say(t, `field.${key}`, key), value: valueText(t, f, entry, key, x) }))
     .join(", ");
 }
 
 /** Who changed what and when, newest first. */
 export function ActivityList({ entries, showSubscription }: { entries: ActivityRow[]; showSubscription?: (e: ActivityRow) => React.ReactNode }) {
-  if (entries.length === 0) return <p className="text-sm text-neutral-600">No activity recorded.</p>;
+  const t = useTranslations("Activity");
+  const labels = useTranslations("Labels");
+  const f = formattersFor(useLocale());
+  if (entries.length === 0) return <p className="text-sm text-neutral-600">{t("empty")}</p>;
   return (
     <table className="w-full text-left text-sm">
       <thead className="border-b border-neutral-200 text-xs uppercase text-neutral-600">
         <tr>
-          <th scope="col" className="py-2 pr-3">When</th>
-          <th scope="col" className="py-2 pr-3">Who</th>
-          {showSubscription && <th scope="col" className="py-2 pr-3">Subscription</th>}
-          <th scope="col" className="py-2 pr-3">What</th>
-          <th scope="col" className="py-2 pr-3">Before</th>
-          <th scope="col" className="py-2">After</th>
+          <th scope="col" className="py-2 pr-3">{t("column.when")}</th>
+          <th scope="col" className="py-2 pr-3">{t("column.who")}</th>
+          {showSubscription && <th scope="col" className="py-2 pr-3">{t("column.subscription")}</th>}
+          <th scope="col" className="py-2 pr-3">{t("column.what")}</th>
+          <th scope="col" className="py-2 pr-3">{t("column.before")}</th>
+          <th scope="col" className="py-2">{t("column.after")}</th>
         </tr>
       </thead>
       <tbody>
         {entries.map((e) => (
           <tr key={e.id} className="border-b border-neutral-100 align-top">
-            <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(e.at)}</td>
+            <td className="py-2 pr-3 whitespace-nowrap">{f.dateTime(e.at)}</td>
             <td className="py-2 pr-3">
-              {e.actorName}
-              {e.actorRole && <span className="block text-xs text-neutral-600">{ROLE_LABELS[e.actorRole as Role] ?? e.actorRole}</span>}
+              {/* The lifecycle's own changes (renewals, expiries…) are stored under the name "system". */}
+              {e.actorUserId === null && e.actorName === "system" ? t("system") : e.actorName}
+              {e.actorRole && <span className="block text-xs text-neutral-600">{labels(`role.${e.actorRole as Role}`)}</span>}
             </td>
             {showSubscription && <td className="py-2 pr-3">{showSubscription(e)}</td>}
-            <td className="py-2 pr-3 font-semibold">{ACTION_LABELS[e.action] ?? e.action}</td>
-            <td className="py-2 pr-3 text-xs text-neutral-700">{values(e.before)}</td>
-            <td className="py-2 text-xs text-neutral-700">{values(e.after)}</td>
+            <td className="py-2 pr-3 font-semibold">{say(t, `action.${e.action}`, e.action)}</td>
+            <td className="py-2 pr-3 text-xs text-neutral-700">{values(t, f, e, e.before)}</td>
+            <td className="py-2 text-xs text-neutral-700">{values(t, f, e, e.after)}</td>
           </tr>
         ))}
       </tbody>

@@ -142,9 +142,9 @@ describe("apps in the activity log and on the sign-in page", () => {
       ["suspend", "Billing sync", "admin_agent"],
       ["purchase", "Billing sync", "admin_agent"],
     ]);
-    const names = activityFilterOptions(state.db, admin).users.map((u) => u.name);
-    expect(names.at(-1)).toBe("Billing sync (app)");
-    expect(names.slice(0, -1)).toEqual(["Alex Wilber", "Diego Siciliani", "Isaiah Langer", "Lynne Robbins", "Megan Bowen"]);
+    const users = activityFilterOptions(state.db, admin).users;
+    expect(users.at(-1)).toMatchObject({ name: "Billing sync", app: true });
+    expect(users.slice(0, -1).map((u) => [u.name, u.app])).toEqual(["Alex Wilber", "Diego Siciliani", "Isaiah Langer", "Lynne Robbins", "Megan Bowen"].map((name) => [name, false]));
   });
 
   it("the demo accounts never list an app's user", () => {

@@ -64,7 +64,8 @@ export interface ActivityFilters {
   cursor?: string;
 }
 
-export type ActivityRow = ActivityEntry & { offerName: string | null; customerName: string | null };
+/** An entry with its offer's and customer's names, and the offer's currency (its amounts are in minor units of it). */
+export type ActivityRow = ActivityEntry & { offerName: string | null; customerName: string | null; currency: string | null };
 
 export interface ActivityPage {
   items: ActivityRow[];
@@ -95,7 +96,7 @@ export function activityPage(db: Db, actor: Actor, filters: ActivityFilters = {}
       const before = from && sql`(${activityLog.at}, ${activityLog.id}) ${back ? sql`>` : sql`<`} (${from[0]}, ${from[1]})`;
       const order = back ? asc : desc;
       return db
-        .select({ ...getTableColumns(activityLog), offerName: offers.name, customerName: customers.name })
+        .select({ ...getTableColumns(activityLog), offerName: offers.name, currency: offers.currency, customerName: customers.name })
         .from(activityLog)
         .leftJoin(subscriptions, eq(subscriptions.id, activityLog.subscriptionId))
         .leftJoin(offers, eq(offers.id, subscriptions.offerId))
@@ -135,13 +136,13 @@ export function listActivity(db: Db, actor: Actor, filters: ActivityFilters = {}
  */
 export function activityFilterOptions(db: Db, actor: Actor) {
   assertCan(actor, "view_activity");
-  // People first, then apps (users of kind "app", registered on App management), each named as such:
-  // an app acts under its own name, which could otherwise pass for a person's.
+  // People first, then apps (users of kind "app", registered on App management), each marked as such
+  // for the page to say: an app acts under its own name, which could otherwise pass for a person's.
   const userRows = db
     .select({ id: users.id, name: users.name, kind: users.kind })
     .from(users)
     .where(eq(users.partnerId, actor.partnerId))
     .orderBy(desc(users.kind), users.name)
     .all();
-  return { users: userRows.map((u) => ({ id: u.id, name: u.kind === "app" ? `${u.name} (app)` : u.name })), actions: ACTIVITY_ACTIONS };
+  return { users: userRows.map((u) => ({ id: u.id, name: u.name, app: u.kind === "app" })), actions: ACTIVITY_ACTIONS };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { isDomainError } from "@/lib/errors";
 import { requireActor } from "@/lib/server/context";
@@ -12,12 +13,16 @@ import { CursorLinks, listHref } from "@/components/ui/CursorLinks";
 import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 
-export const metadata: Metadata = { title: "Activity log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Activity");
+  return { title: t("title") };
+}
 
 const PAGE_SIZE = 50;
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
+  const t = await getTranslations("Activity");
   const filters = activityParamsSchema.parse(await searchParams);
   const db = getDb();
   const { options, page } = pageOrNotFound(() => ({ options: activityFilterOptions(db, actor), page: activityPage(db, actor, { ...filters, limit: PAGE_SIZE }) }));
@@ -32,32 +37,32 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const select = "mt-1 block w-56 rounded border border-neutral-400 bg-white px-2 py-2 text-sm";
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Activity log</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <form className="flex flex-wrap items-start gap-4" action="/activity">
-        <CustomerPicker name="customer" label="Customer" initial={customer && { id: customer.id, name: customer.name }} />
+        <CustomerPicker name="customer" label={t("filters.customer")} initial={customer && { id: customer.id, name: customer.name }} />
         <label className="text-sm font-semibold">
-          User
+          {t("filters.user")}
           <select name="userId" defaultValue={filters.userId ?? ""} className={select}>
-            <option value="">All users</option>
-            {options.users.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            <option value="">{t("filters.allUsers")}</option>
+            {options.users.map((u) => <option key={u.id} value={u.id}>{u.app ? t("filters.appUser", { name: u.name }) : u.name}</option>)}
           </select>
         </label>
         <label className="text-sm font-semibold">
-          Action
+          {t("filters.action")}
           <select name="action" defaultValue={filters.action ?? ""} className={select}>
-            <option value="">All actions</option>
-            {options.actions.map((a) => <option key={a} value={a}>{a.replace("_", " ")}</option>)}
+            <option value="">{t("filters.allActions")}</option>
+            {options.actions.map((a) => <option key={a} value={a}>{t(`action.${a}`)}</option>)}
           </select>
         </label>
-        <button type="submit" className={`${buttonClass("secondary")} mt-6`}>Filter</button>
+        <button type="submit" className={`${buttonClass("secondary")} mt-6`}>{t("filters.submit")}</button>
         {/* Every entry these filters match, not only this page. */}
         <a href={listHref("/api/exports/activity", filterParams, {})} className={`${buttonClass("secondary")} mt-6`} download>
-          Download CSV
+          {t("filters.downloadCsv")}
         </a>
       </form>
       {filters.customerId && !customer && (
         <p role="alert" className="text-sm font-semibold text-red-700">
-          That customer was not found, so no activity matches. Pick another customer.
+          {t("customerNotFound")}
         </p>
       )}
       <Card>
@@ -65,12 +70,12 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           entries={page.items}
           showSubscription={(e) => (
             <Link href={`/customers/${e.customerId}/subscriptions/${e.subscriptionId}`} className="text-brand-700 underline">
-              {e.offerName ?? "Subscription"}
+              {e.offerName ?? t("subscriptionFallback")}
               <span className="block text-xs text-neutral-600 no-underline">{e.customerName}</span>
             </Link>
           )}
         />
-        <CursorLinks basePath="/activity" params={filterParams} prevCursor={page.prevCursor} nextCursor={page.nextCursor} prevLabel="Newer" nextLabel="Older" />
+        <CursorLinks basePath="/activity" params={filterParams} prevCursor={page.prevCursor} nextCursor={page.nextCursor} prevLabel={t("newer")} nextLabel={t("older")} />
       </Card>
     </div>
   );
