@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -21,18 +22,22 @@ export function cursorHref(basePath: string, params: Params, cursor: string): st
 
 const pageLinkClass = "rounded border border-neutral-300 bg-white px-3 py-1 text-sm hover:bg-neutral-100";
 
-/** The Previous and Next links themselves; a missing href leaves its link out. */
-export function PrevNextLinks({ prev, next, prevLabel = "Previous", nextLabel = "Next" }: { prev: string | null; next: string | null; prevLabel?: string; nextLabel?: string }) {
+/**
+ * The Previous and Next links themselves; a missing href leaves its link out. The labels default to
+ * "Previous" and "Next" in the reader's language; a list may pass its own, translated (e.g. Newer/Older).
+ */
+export function PrevNextLinks({ prev, next, prevLabel, nextLabel }: { prev: string | null; next: string | null; prevLabel?: string; nextLabel?: string }) {
+  const t = useTranslations("Common.pagination");
   return (
     <>
       {prev && (
         <Link className={pageLinkClass} href={prev}>
-          {prevLabel}
+          {prevLabel ?? t("previous")}
         </Link>
       )}
       {next && (
         <Link className={pageLinkClass} href={next}>
-          {nextLabel}
+          {nextLabel ?? t("next")}
         </Link>
       )}
     </>
@@ -55,9 +60,10 @@ export function CursorLinks({
   prevLabel?: string;
   nextLabel?: string;
 }) {
+  const t = useTranslations("Common.pagination");
   if (!prevCursor && !nextCursor) return null;
   return (
-    <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2 text-sm">
+    <nav aria-label={t("label")} className="mt-4 flex justify-end gap-2 text-sm">
       <PrevNextLinks
         prev={prevCursor && cursorHref(basePath, params, prevCursor)}
         next={nextCursor && cursorHref(basePath, params, nextCursor)}

@@ -1,5 +1,5 @@
+import { useTranslations } from "next-intl";
 import type { SubscriptionStatus } from "@/db/schema";
-import { STATUS_LABELS } from "@/lib/format";
 
 const TONES: Record<SubscriptionStatus, string> = {
   active: "bg-green-100 text-green-900",
@@ -10,5 +10,6 @@ const TONES: Record<SubscriptionStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: SubscriptionStatus }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[status]}`}>{STATUS_LABELS[status]}</span>;
+  const t = useTranslations("Labels");
+  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[status]}`}>{t(`status.${status}`)}</span>;
 }
