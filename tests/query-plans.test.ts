@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppDatabase } from "@/db/client";
 import { loadActor } from "@/lib/auth/actor";
-import { addToCart, buy, fixedClock, getCart, getOrder, type Actor } from "@/lib/subscriptions";
+import { addToCart, buy, fixedClock, getCart, getOrder, homeOutlook, licencesByPublisher, type Actor } from "@/lib/subscriptions";
 import { isLifecycleDue } from "@/lib/subscriptions/system";
 import { BUY_OFFER_ID, generateBenchData, QUICK_SIZE, type BenchData } from "@/scripts/bench/generate";
 import { explain, explainOnFreshConnection, PLAN_CASES, planAllCases } from "@/scripts/bench/plans";
@@ -29,6 +29,31 @@ describe("every page's queries on a partner with thousands of customers", () => 
     const [{ queries }] = planAllCases(t.db, data, SEED_NOW, [planCase]);
     expect(queries.length).toBeGreaterThan(0);
     expect(queries.flatMap((q) => q.problems.map((problem) => `${problem} in: ${q.sql}`))).toEqual([]);
+  });
+});
+
+/**
+ * Home ("/") aggregates most of the partner's subscriptions, so its reads must come from the indexes
+ * alone: the upcoming term ends from subscriptions_outlook_idx, this month's ledger from
+ * ledger_posted_idx, licences from subscriptions_publisher_idx. Without the money right it reads no
+ * prices (no join of offers), so both shapes are checked.
+ */
+describe("Home on a partner with thousands of customers", () => {
+  it.each(["contoso-global-admin", "contoso-sales-agent"])("reads no big table whole, and the subscriptions and ledger from indexes alone, as %s", (userId) => {
+    const actor = loadActor(t.db, userId)!;
+    const queries = explainOnFreshConnection(t.db, (db) => {
+      homeOutlook(db, actor, fixedClock(SEED_NOW));
+      licencesByPublisher(db, actor);
+    });
+    expect(queries).toHaveLength(3);
+    expect(queries.flatMap((q) => q.problems.map((problem) => `${problem} in: ${q.sql}`))).toEqual([]);
+    const plan = queries.flatMap((q) => q.plan);
+    expect(plan).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^SEARCH s USING COVERING INDEX subscriptions_outlook_idx \(partner_id=\? AND status=\? AND term_end<\?\)/),
+      expect.stringMatching(/^SEARCH ledger_entries USING COVERING INDEX ledger_posted_idx \(partner_id=\? AND posted_at>\? AND posted_at<\?\)/),
+      expect.stringMatching(/^SEARCH subscriptions USING COVERING INDEX subscriptions_publisher_idx \(partner_id=\? AND status=\?\)/),
+    ]));
+    expect(plan.filter((line) => /USING INDEX subscriptions_term_end_idx/.test(line))).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@ export { cancelSubscription, submitSubscriptionChanges, type SubscriptionChanges
 export { fixedClock, DAY_MS, HOUR_MS, type Clock } from "./clock";
 export { getCustomer, listCustomers, CUSTOMER_SORTS, MAX_PAGE_SIZE, PAGE_SIZE, type CursorPage, type CustomerSort, type ListCustomersParams, type Page } from "./customers";
 export { clockStatus, isDemoData, moveDemoClock, moveClockTo, advanceClock, setClockDate, CLOCK_HORIZON_YEARS, type ClockMove, type ClockStatus, type PartnerClock } from "./demo-clock";
+export { homeOutlook, licencesByPublisher, HOME_MONTHS, HOME_TOP_PUBLISHERS, HOME_WEEKS, type HomeOutlook, type LicencesByPublisher, type MonthCharges, type Money, type PublisherLicences, type RenewalWeek, type Tally, type TrialsThisMonth } from "./home";
 export { getSubscriptionContext, type SubscriptionContext, type CancelDetails } from "./manage";
 export { buy, getOrder, reviewOrder, setupLink, type BuyParams, type OrderConfirmation, type Review, type ReviewLine } from "./orders";
 export { getOrderDetail, listOrders, type OrderCharges, type OrderDetail, type OrderDetailLine, type OrderLineCharges, type OrderListItem } from "./order-history";
