@@ -39,7 +39,7 @@ const ENTRIES = [
 ];
 
 function render(locale: Locale, entries: ActivityRow[] = ENTRIES): string {
-  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: MESSAGES[locale], timeZone: "UTC" }, createElement(ActivityList, { entries })));
+  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: MESSAGES[locale], timeZone: "UTC", children: createElement(ActivityList, { entries }) }));
   // Intl's spaces (a thousands separator, before a currency) read as plain ones here.
   return html.replace(/[\u00a0\u202f]/g, " ");
 }

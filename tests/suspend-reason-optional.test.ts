@@ -48,7 +48,7 @@ describe("Suspended with no reason", () => {
     const sub = buySubscription(db, admin, clock, { customerId: "tailwind-traders", offerId: "office-365-e1" });
     submitSubscriptionChanges(db, admin, clock, { subscriptionId: sub.id, version: stored(db, sub.id).version, status: "suspended" });
     const [entry] = listActivity(db, admin, { subscriptionId: sub.id, action: "suspend" });
-    const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en-US", messages: MESSAGES["en-US"], timeZone: "UTC" }, createElement(ActivityList, { entries: [entry] })));
+    const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en-US", messages: MESSAGES["en-US"], timeZone: "UTC", children: createElement(ActivityList, { entries: [entry] }) }));
     expect(html).toContain("status: suspended");
     expect(html).not.toContain("reason");
   });
