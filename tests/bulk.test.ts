@@ -86,7 +86,7 @@ describe("applyBulkChange", () => {
     const result = applyBulkChange(db, admin, later, { targets: [isvA, microsoft, adatum].map((s) => ({ subscriptionId: s.id })), change: { kind: "quantity", quantity: 4 } });
     // Adatum Compliance Suite sells at least 5 licenses; Microsoft's row already has 4: done, nothing changed.
     expect(outcomes(result)).toEqual({ [isvA.id]: "done", [microsoft.id]: "done", [adatum.id]: "quantity:out_of_range" });
-    expect(result.results.find((r) => r.subscriptionId === microsoft.id)).toMatchObject({ messages: ["The quantity was already 4."] });
+    expect(result.results.find((r) => r.subscriptionId === microsoft.id)).toMatchObject({ notices: [{ code: "quantity_unchanged", params: { quantity: 4 } }] });
     expect([stored(db, isvA.id).quantity, stored(db, microsoft.id).quantity, stored(db, adatum.id).quantity]).toEqual([4, 4, 10]);
     expect(entries(db, microsoft.id, "quantity")).toEqual([]);
   });

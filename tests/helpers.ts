@@ -16,6 +16,7 @@ import {
   submitSubscriptionChanges,
   type Actor,
   type Clock,
+  type Notice,
   type SubscriptionChanges,
 } from "@/lib/subscriptions";
 
@@ -94,7 +95,7 @@ export function reload(db: Db, actor: Actor, subscriptionId: string): Subscripti
 }
 
 /** Submits changes on the details page with the version the page would have loaded. */
-export function submitChanges(db: Db, actor: Actor, clock: Clock, subscriptionId: string, changes: Omit<SubscriptionChanges, "subscriptionId" | "version">): string[] {
+export function submitChanges(db: Db, actor: Actor, clock: Clock, subscriptionId: string, changes: Omit<SubscriptionChanges, "subscriptionId" | "version">): Notice[] {
   return submitSubscriptionChanges(db, actor, clock, { subscriptionId, version: reload(db, actor, subscriptionId).version, ...changes });
 }
 

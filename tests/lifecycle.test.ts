@@ -89,8 +89,8 @@ describe("auto-renew off", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "northwind-crm-connect", quantity: 2 });
     clock.advance(2 * DAY_MS);
-    const messages = submitChanges(db, actorFor(db, "contoso-billing-admin"), clock, sub.id, { autoRenew: false });
-    expect(messages).toEqual(["Auto-renew turned off. The subscription ends on Apr 2, 2026."]);
+    const notices = submitChanges(db, actorFor(db, "contoso-billing-admin"), clock, sub.id, { autoRenew: false });
+    expect(notices).toEqual([{ code: "auto_renew_off", params: { date: "2026-04-02T09:00:00.000Z" } }]);
     processLifecycle(db, before(sub.termEnd));
     expect(stored(db, sub.id).status).toBe("active");
     processLifecycle(db, sub.termEnd);
@@ -104,7 +104,7 @@ describe("auto-renew off", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "contoso-backup-pro", quantity: 2 });
     clock.advance(2 * DAY_MS);
-    expect(submitChanges(db, admin, clock, sub.id, { autoRenew: false })).toEqual(["Auto-renew turned off. The subscription ends on Apr 1, 2026."]);
+    expect(submitChanges(db, admin, clock, sub.id, { autoRenew: false })).toEqual([{ code: "auto_renew_off", params: { date: "2026-04-01T09:00:00.000Z" } }]);
     processLifecycle(db, new Date("2026-06-01T00:00:00.000Z"));
     expect(stored(db, sub.id)).toMatchObject({ status: "expired", endedAt: new Date("2026-04-01T09:00:00.000Z"), trialConvertedAt: null });
     expect(ledgerOf(db, sub.id)).toEqual([]);
@@ -150,7 +150,7 @@ describe("scheduled changes", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 10 });
     clock.advance(2 * DAY_MS);
-    expect(submitChanges(db, admin, clock, sub.id, { quantity: 4 })).toEqual(["Quantity will change to 4 at renewal on Apr 2, 2026."]);
+    expect(submitChanges(db, admin, clock, sub.id, { quantity: 4 })).toEqual([{ code: "quantity_scheduled", params: { quantity: 4, date: "2026-04-02T09:00:00.000Z" } }]);
     expect(stored(db, sub.id)).toMatchObject({ quantity: 10, scheduledQuantity: 4 });
     expect(ledgerOf(db, sub.id).map((l) => l.kind)).toEqual(["purchase"]);
 

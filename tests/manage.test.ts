@@ -97,7 +97,7 @@ describe("quantity", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 10 });
     clock.advance(21 * DAY_MS);
-    expect(submitChanges(db, admin, clock, sub.id, { quantity: 15 })).toEqual(["Quantity changed to 15."]);
+    expect(submitChanges(db, admin, clock, sub.id, { quantity: 15 })).toEqual([{ code: "quantity_changed", params: { quantity: 15 } }]);
     // 10 of the term's 31 days are left.
     expect(ledgerOf(db, sub.id).at(-1)).toMatchObject({ kind: "prorata", quantity: 5, amountMinor: Math.round((5 * 1200 * 10) / 31), chargeStart: clock.now(), chargeEnd: sub.termEnd });
     expect(stored(db, sub.id).quantity).toBe(15);
@@ -162,7 +162,7 @@ describe("quantity", () => {
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1", quantity: 10 });
     suspendSubscription(db, admin, clock, sub.id);
     clock.advance(HOUR_MS);
-    expect(submitChanges(db, admin, clock, sub.id, { status: "active", quantity: 12 })).toEqual(["Subscription reactivated.", "Quantity changed to 12."]);
+    expect(submitChanges(db, admin, clock, sub.id, { status: "active", quantity: 12 })).toEqual([{ code: "subscription_reactivated" }, { code: "quantity_changed", params: { quantity: 12 } }]);
     expect(stored(db, sub.id)).toMatchObject({ status: "active", quantity: 12 });
   });
 });
@@ -192,8 +192,8 @@ describe("suspend", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1" });
     expect(submitChanges(db, admin, clock, sub.id, { status: "suspended", quantity: 4 })).toEqual([
-      "Quantity changed to 4.",
-      "Subscription suspended. Its data will be deleted on May 31, 2026 unless it is reactivated.",
+      { code: "quantity_changed", params: { quantity: 4 } },
+      { code: "subscription_suspended", params: { date: "2026-05-31T09:00:00.000Z" } },
     ]);
     expect(stored(db, sub.id)).toMatchObject({ status: "suspended", quantity: 4, suspensionReason: null });
     submitChanges(db, admin, clock, sub.id, { status: "active" });
@@ -208,7 +208,7 @@ describe("suspend", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1" });
     expect(submitChanges(db, admin, clock, sub.id, { status: "suspended", suspensionReason: "customer_request" })).toEqual([
-      "Subscription suspended. Its data will be deleted on May 31, 2026 unless it is reactivated.",
+      { code: "subscription_suspended", params: { date: "2026-05-31T09:00:00.000Z" } },
     ]);
   });
 });

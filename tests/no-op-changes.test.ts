@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DAY_MS, getSubscriptionDetail } from "@/lib/subscriptions";
+import { DAY_MS, getSubscriptionDetail, type Notice } from "@/lib/subscriptions";
 import { actorFor, buyAddOn, buySubscription, clockAt, freshDb, reload, stored, submitChanges, tableSnapshot } from "./helpers";
 
 // "A request that changes nothing records nothing": no activity row, no version bump (which would make
@@ -11,8 +11,8 @@ function setup() {
   return { db, admin: actorFor(db, "contoso-global-admin"), clock: clockAt() };
 }
 
-/** Submit must answer with no messages and leave every table as it was. */
-function expectNothingRecorded(db: ReturnType<typeof setup>["db"], submit: () => string[]) {
+/** Submit must answer with no notices and leave every table as it was. */
+function expectNothingRecorded(db: ReturnType<typeof setup>["db"], submit: () => Notice[]) {
   const before = tableSnapshot(db);
   expect(submit()).toEqual([]);
   expect(tableSnapshot(db)).toEqual(before);
@@ -23,7 +23,7 @@ describe("a Submit that changes nothing", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "northwind-crm-connect", quantity: 5 });
     clock.advance(15 * DAY_MS);
-    expect(submitChanges(db, admin, clock, sub.id, { quantity: 3 })).toEqual([expect.stringContaining("Quantity will change to 3 at renewal")]);
+    expect(submitChanges(db, admin, clock, sub.id, { quantity: 3 })).toEqual([{ code: "quantity_scheduled", params: { quantity: 3, date: expect.any(String) } }]);
     const { version } = stored(db, sub.id);
     // The form shows the scheduled quantity: submitting it untouched is not a change.
     expectNothingRecorded(db, () => submitChanges(db, admin, clock, sub.id, { quantity: 3 }));

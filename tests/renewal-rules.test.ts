@@ -80,7 +80,7 @@ describe("item 1: Auto-renew off on an ISV add-on", () => {
     const { db, admin, billing, clock, base, addOn } = withConvertedAddOn();
     expect(ledgerOf(db, addOn.id).map((l) => [l.kind, l.amountMinor])).toEqual([["conversion", 1200]]);
     clock.advance(DAY_MS);
-    expect(submitChanges(db, billing, clock, addOn.id, { autoRenew: false })).toEqual(["Auto-renew turned off. The subscription ends on May 1, 2026."]);
+    expect(submitChanges(db, billing, clock, addOn.id, { autoRenew: false })).toEqual([{ code: "auto_renew_off", params: { date: addOn.termEnd.toISOString() } }]);
     processLifecycle(db, addOn.termEnd);
     expect(stored(db, addOn.id)).toMatchObject({ status: "expired", endedAt: addOn.termEnd, termEnd: addOn.termEnd });
     expect(ledgerOf(db, addOn.id).map((l) => l.kind)).toEqual(["conversion"]);
@@ -144,7 +144,7 @@ describe("item 3: reactivating a subscription whose free trial ended while suspe
     clock.set(new Date(SEED_NOW.getTime() + days * DAY_MS));
     processLifecycle(db, clock.now());
     const now = clock.now();
-    expect(submitChanges(db, admin, clock, sub.id, { status: "active" })).toEqual(["Subscription reactivated."]);
+    expect(submitChanges(db, admin, clock, sub.id, { status: "active" })).toEqual([{ code: "subscription_reactivated" }]);
     const termEnd = new Date(now.getTime());
     termEnd.setUTCMonth(termEnd.getUTCMonth() + 1);
     expect(stored(db, sub.id)).toMatchObject({ status: "active", trialConvertedAt: now, termStart: now, termEnd, billingAnchorAt: now });
@@ -178,7 +178,7 @@ describe("item 6: Auto-renew off during a free trial", () => {
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: BACKUP, quantity: 2 });
     const addOn = buyAddOn(db, admin, clock, sub, RETENTION, 2);
     clock.advance(2 * DAY_MS);
-    expect(submitChanges(db, billing, clock, sub.id, { autoRenew: false })).toEqual(["Auto-renew turned off. The subscription ends on Apr 1, 2026."]);
+    expect(submitChanges(db, billing, clock, sub.id, { autoRenew: false })).toEqual([{ code: "auto_renew_off", params: { date: "2026-04-01T09:00:00.000Z" } }]);
 
     processLifecycle(db, new Date(sub.trialEndsAt!.getTime() - 1));
     expect(stored(db, sub.id).status).toBe("active");

@@ -63,7 +63,7 @@ describe("getSubscriptionDetail", () => {
     const { db } = freshDb();
     const detail = getSubscriptionDetail(db, actorFor(db, "contoso-global-admin"), clockAt(), idOf(db, "fabrikam", "office-365-e3"));
     expect(detail.deletionDate).toEqual(new Date(SEED_NOW.getTime() + 100 * DAY_MS));
-    expect(detail.addOnBlocker).toBe("To purchase an add-on the customer must first have an active base subscription.");
+    expect(detail.addOnBlocker).toBe("addon:base_not_active");
     expect(detail.base).toBeNull();
   });
 

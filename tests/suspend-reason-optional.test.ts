@@ -20,7 +20,7 @@ describe("Suspended with no reason", () => {
     for (const fields of [{}, { suspensionReason: "" }]) {
       const input = subscriptionChangesSchema.parse({ subscriptionId: sub.id, version: String(stored(db, sub.id).version), quantity: "2", status: "suspended", ...fields });
       expect(input.suspensionReason).toBeUndefined();
-      expect(submitSubscriptionChanges(db, admin, clock, input)).toEqual([expect.stringMatching(/^Subscription suspended\./)]);
+      expect(submitSubscriptionChanges(db, admin, clock, input)).toEqual([{ code: "subscription_suspended", params: { date: expect.any(String) } }]);
       expect(stored(db, sub.id)).toMatchObject({ status: "suspended", suspensionReason: null });
       submitSubscriptionChanges(db, admin, clock, { subscriptionId: sub.id, version: stored(db, sub.id).version, status: "active" });
     }
@@ -33,7 +33,7 @@ describe("Suspended with no reason", () => {
     const sub = buySubscription(db, actorFor(db, "contoso-global-admin"), clock, { customerId: "tailwind-traders", offerId: "office-365-e1" });
     for (const body of [{ status: "suspended" }, { status: "suspended", suspensionReason: null }]) {
       const input = apiSubscriptionChangesSchema.parse({ version: stored(db, sub.id).version, ...body });
-      expect(submitSubscriptionChanges(db, admin, clock, { subscriptionId: sub.id, ...input })).toEqual([expect.stringMatching(/^Subscription suspended\./)]);
+      expect(submitSubscriptionChanges(db, admin, clock, { subscriptionId: sub.id, ...input })).toEqual([{ code: "subscription_suspended", params: { date: expect.any(String) } }]);
       expect(stored(db, sub.id)).toMatchObject({ status: "suspended", suspensionReason: null });
       submitSubscriptionChanges(db, admin, clock, { subscriptionId: sub.id, version: stored(db, sub.id).version, status: "active" });
     }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { offers, subscriptions, type Offer, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { DomainError } from "@/lib/errors";
+import { DomainError, type ErrorCode } from "@/lib/errors";
 import type { ChangeAuthor } from "./activity";
 import { changeQuantity, type SubscriptionContext } from "./manage";
 import { partnerCanBuyAddOns, type Actor } from "./permissions";
@@ -30,10 +30,15 @@ export function eligibleAddOns(db: Db, ctx: SubscriptionContext): AddOnRow[] {
   return eligible.map((offer) => ({ offer, subscription: owned.find((s) => s.offerId === offer.id) ?? null }));
 }
 
+/** The refusals that keep a partner from buying add-ons on a base: the page says them before any Submit. */
+export type AddOnBlocker = Extract<ErrorCode, "addon:partner_type" | "addon:base_not_active">;
+
 /** Why add-ons can't be bought on this base by this partner, or null. */
-export function addOnPurchaseBlocker(actor: Actor, base: Subscription): string | null {
-  if (!partnerCanBuyAddOns(actor.partnerType)) return "The ability to purchase add-ons through Partner Center is only available to direct bill partners and indirect providers.";
-  if (base.status !== "active") return "To purchase an add-on the customer must first have an active base subscription.";
+export function addOnPurchaseBlocker(actor: Actor, base: Subscription): AddOnBlocker | null {
+  // "The ability to purchase add-ons through Partner Center is only available to direct bill partners and indirect providers."
+  if (!partnerCanBuyAddOns(actor.partnerType)) return "addon:partner_type";
+  // "To purchase an add-on the customer must first have an active base subscription."
+  if (base.status !== "active") return "addon:base_not_active";
   return null;
 }
 
@@ -57,7 +62,7 @@ export function setAddOnQuantity(
   }
   if (quantity === 0) return { offer, outcome: "unchanged" };
   const blocker = addOnPurchaseBlocker(actor, base.subscription);
-  if (blocker) throw new DomainError(partnerCanBuyAddOns(actor.partnerType) ? "addon:base_not_active" : "addon:partner_type", blocker);
+  if (blocker) throw new DomainError(blocker);
   // A new add-on takes the offer's license limits like any purchase (found by the reference model: 501
   // licenses of an add-on sold up to 500 were bought, and a negative count was bought as a credit).
   assertQuantityInRange(offer, quantity);

@@ -1,10 +1,10 @@
 import type { SuspensionReason } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { DomainError, isDomainError, type ErrorCode } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
 import { cancelSubscription, submitSubscriptionChanges } from "./changes";
 import type { Clock } from "./clock";
 import { getSubscriptionContext, type SubscriptionContext } from "./manage";
+import type { Notice } from "./notices";
 import { assertCan, type Action, type Actor } from "./permissions";
 
 /**
@@ -42,7 +42,7 @@ export interface BulkTarget {
 
 /** Every row with its offer's and customer's names (absent for an id that is not the partner's). */
 export type BulkRowResult = { subscriptionId: string; offerName?: string; customerName?: string } & (
-  | { outcome: "done"; messages: string[] }
+  | { outcome: "done"; notices: Notice[] }
   | { outcome: "refused"; code: ErrorCode; message: string }
 );
 
@@ -52,14 +52,14 @@ export interface BulkResult {
   refused: number;
 }
 
-function applyOne(db: Db, actor: Actor, clock: Clock, target: BulkTarget, change: BulkChange, ctx: SubscriptionContext): string[] {
+function applyOne(db: Db, actor: Actor, clock: Clock, target: BulkTarget, change: BulkChange, ctx: SubscriptionContext): Notice[] {
   // Without a version from the page, the row's current one: the command still re-reads it in its transaction.
   const version = target.version ?? ctx.subscription.version;
   const submit = (changes: Parameters<typeof submitSubscriptionChanges>[3]) => submitSubscriptionChanges(db, actor, clock, changes);
   switch (change.kind) {
     case "auto_renew": {
-      const messages = submit({ subscriptionId: target.subscriptionId, version, autoRenew: change.autoRenew });
-      return messages.length > 0 ? messages : [`Auto-renew was already ${change.autoRenew ? "on" : "off"}.`];
+      const notices = submit({ subscriptionId: target.subscriptionId, version, autoRenew: change.autoRenew });
+      return notices.length > 0 ? notices : [{ code: change.autoRenew ? "auto_renew_already_on" : "auto_renew_already_off" }];
     }
     case "suspend": {
       // On its page choosing Suspended for a suspended subscription is no change; here it is asked for, so say so.
@@ -71,13 +71,13 @@ function applyOne(db: Db, actor: Actor, clock: Clock, target: BulkTarget, change
       return submit({ subscriptionId: target.subscriptionId, version, status: "active" });
     }
     case "quantity": {
-      const messages = submit({ subscriptionId: target.subscriptionId, version, quantity: change.quantity });
-      return messages.length > 0 ? messages : [`The quantity was already ${change.quantity}.`];
+      const notices = submit({ subscriptionId: target.subscriptionId, version, quantity: change.quantity });
+      return notices.length > 0 ? notices : [{ code: "quantity_unchanged", params: { quantity: change.quantity } }];
     }
     case "cancel": {
       const { outcome, subscription } = cancelSubscription(db, actor, clock, { subscriptionId: target.subscriptionId, version, reason: change.reason, comment: change.comment });
-      if (outcome === "scheduled") return [`Cancellation scheduled for ${formatDate(subscription.cancellationScheduledAt!)}.`];
-      return [outcome === "deprovisioned" ? "Subscription de-provisioned." : "Subscription cancelled."];
+      if (outcome === "scheduled") return [{ code: "cancellation_scheduled", params: { date: subscription.cancellationScheduledAt!.toISOString() } }];
+      return [{ code: outcome === "deprovisioned" ? "subscription_deprovisioned" : "subscription_cancelled" }];
     }
   }
 }
@@ -100,7 +100,7 @@ export function applyBulkChange(db: Db, actor: Actor, clock: Clock, params: { ta
     try {
       const ctx = getSubscriptionContext(db, actor, target.subscriptionId);
       names = { offerName: ctx.subscription.friendlyName ?? ctx.offer.name, customerName: ctx.customer.name };
-      return { subscriptionId: target.subscriptionId, ...names, outcome: "done", messages: applyOne(db, actor, clock, target, params.change, ctx) };
+      return { subscriptionId: target.subscriptionId, ...names, outcome: "done", notices: applyOne(db, actor, clock, target, params.change, ctx) };
     } catch (error) {
       // Expected refusals are reported on the row; a bug still throws (rows before it stay done: each committed on its own).
       if (!isDomainError(error)) throw error;

@@ -1,10 +1,10 @@
 import type { SuspensionReason } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
 import { eligibleAddOns, setAddOnQuantity } from "./addons";
 import type { Clock } from "./clock";
 import { cancel, changeQuantity, getSubscriptionContext, reactivate, setAutoRenew, suspend, type CancelDetails } from "./manage";
+import type { Notice } from "./notices";
 import { assertCan, type Actor } from "./permissions";
 import { quantityAtRenewal } from "./quantity";
 import { nextRenewalDate } from "./rules";
@@ -28,8 +28,6 @@ export interface SubscriptionChanges {
   addOnsShown?: Record<string, number>;
 }
 
-const dateText = formatDate;
-
 function loadFresh(db: Db, actor: Actor, subscriptionId: string, version: number) {
   const ctx = getSubscriptionContext(db, actor, subscriptionId);
   if (ctx.subscription.version !== version) throw new DomainError("subscription:stale");
@@ -39,33 +37,34 @@ function loadFresh(db: Db, actor: Actor, subscriptionId: string, version: number
 /**
  * The details page's **Submit**: every change in one transaction, each checked against the actor's
  * role. Reactivation goes first and suspension last, so the other changes meet an active subscription.
+ * Answers what was done, as notices (none: nothing changed).
  */
-export function submitSubscriptionChanges(db: Db, actor: Actor, clock: Clock, changes: SubscriptionChanges): string[] {
+export function submitSubscriptionChanges(db: Db, actor: Actor, clock: Clock, changes: SubscriptionChanges): Notice[] {
   return db.transaction(
     (tx) => {
       const now = clock.now();
-      const messages: string[] = [];
+      const notices: Notice[] = [];
       let ctx = loadFresh(tx, actor, changes.subscriptionId, changes.version);
       const refresh = () => (ctx = getSubscriptionContext(tx, actor, ctx.subscription.id));
       const statusChange = changes.status && changes.status !== ctx.subscription.status ? changes.status : null;
       if (statusChange === "active") {
         assertCan(actor, "reactivate");
         reactivate(tx, { actor, action: "reactivate" }, ctx, now);
-        messages.push("Subscription reactivated.");
+        notices.push({ code: "subscription_reactivated" });
         refresh();
       }
       // Forms send every field: only values that differ from what the subscription will have are changes.
       if (changes.quantity !== undefined && changes.quantity !== quantityAtRenewal(ctx.subscription)) {
         assertCan(actor, "change_quantity");
         const result = changeQuantity(tx, { actor, action: "change_quantity" }, ctx, changes.quantity, now);
-        if (result.scheduled) messages.push(`Quantity will change to ${changes.quantity} at renewal on ${dateText(result.subscription.termEnd)}.`);
-        else if (result.subscription.version !== ctx.subscription.version) messages.push(`Quantity changed to ${result.subscription.quantity}.`);
+        if (result.scheduled) notices.push({ code: "quantity_scheduled", params: { quantity: changes.quantity, date: result.subscription.termEnd.toISOString() } });
+        else if (result.subscription.version !== ctx.subscription.version) notices.push({ code: "quantity_changed", params: { quantity: result.subscription.quantity } });
         refresh();
       }
       if (changes.autoRenew !== undefined && changes.autoRenew !== ctx.subscription.autoRenew) {
         assertCan(actor, "change_auto_renew");
         const updated = setAutoRenew(tx, { actor, action: "change_auto_renew" }, ctx, changes.autoRenew, now);
-        messages.push(updated.autoRenew ? "Auto-renew turned on." : `Auto-renew turned off. The subscription ends on ${dateText(nextRenewalDate(updated))}.`);
+        notices.push(updated.autoRenew ? { code: "auto_renew_on" } : { code: "auto_renew_off", params: { date: nextRenewalDate(updated).toISOString() } });
         refresh();
       }
       const eligible = eligibleAddOns(tx, ctx);
@@ -83,17 +82,17 @@ export function submitSubscriptionChanges(db: Db, actor: Actor, clock: Clock, ch
         }
         assertCan(actor, "buy_addons");
         const { offer, outcome } = setAddOnQuantity(tx, actor, { actor, action: "buy_addons" }, ctx, offerId, quantity, now);
-        if (outcome === "bought") messages.push(`${offer.name} added: ${quantity} license(s), pro-rated to the base's term end.`);
-        if (outcome === "changed") messages.push(`${offer.name} quantity changed to ${quantity}.`);
-        if (outcome === "scheduled") messages.push(`${offer.name} quantity will change to ${quantity} at renewal.`);
+        if (outcome === "bought") notices.push({ code: "addon_bought", params: { offer: offer.name, quantity } });
+        if (outcome === "changed") notices.push({ code: "addon_quantity_changed", params: { offer: offer.name, quantity } });
+        if (outcome === "scheduled") notices.push({ code: "addon_quantity_scheduled", params: { offer: offer.name, quantity } });
       }
       if (statusChange === "suspended") {
         assertCan(actor, "suspend");
         // The how-to's procedure is "choose Suspended, Submit": a reason is kept when given, never required.
         const updated = suspend(tx, { actor, action: "suspend" }, ctx, changes.suspensionReason ?? null, now);
-        messages.push(`Subscription suspended. Its data will be deleted on ${dateText(updated.deletionAt!)} unless it is reactivated.`);
+        notices.push({ code: "subscription_suspended", params: { date: updated.deletionAt!.toISOString() } });
       }
-      return messages;
+      return notices;
     },
     { behavior: "immediate" },
   );

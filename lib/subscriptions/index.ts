@@ -19,6 +19,7 @@ export { homeOutlook, licencesByPublisher, HOME_MONTHS, HOME_TOP_PUBLISHERS, HOM
 export { getSubscriptionContext, type SubscriptionContext, type CancelDetails } from "./manage";
 export { buy, getOrder, reviewOrder, setupLink, type BuyParams, type OrderConfirmation, type Review, type ReviewLine } from "./orders";
 export { getOrderDetail, listOrders, type OrderCharges, type OrderDetail, type OrderDetailLine, type OrderLineCharges, type OrderListItem } from "./order-history";
+export type { Notice, NoticeCode } from "./notices";
 export { partnerCanBuy, partnerCanBuyAddOns, type Action, type Actor } from "./permissions";
 export { getSubscriptionDetail, listAddOnSubscriptions, listOrderSubscriptions, listSubscriptions, type SubscriptionDetail, type SubscriptionListItem } from "./subscriptions";
 export { listMarketOffers, type ListMarketOffersParams, type MarketOffer } from "./market";

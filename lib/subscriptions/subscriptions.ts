@@ -3,7 +3,7 @@ import { offers, subscriptions, type LedgerEntry, type Offer, type Subscription 
 import type { Db } from "@/db/client";
 import { preparedQuery } from "@/db/prepared";
 import { listActivity, type ActivityRow } from "./activity";
-import { addOnPurchaseBlocker, eligibleAddOns, type AddOnRow } from "./addons";
+import { addOnPurchaseBlocker, eligibleAddOns, type AddOnBlocker, type AddOnRow } from "./addons";
 import { offerById } from "./catalog-index";
 import { subscriptionLedger } from "./billing";
 import type { Clock } from "./clock";
@@ -104,7 +104,7 @@ export function listSubscriptions(db: Db, actor: Actor, clock: Clock, customerId
 export interface SubscriptionDetail extends SubscriptionContext {
   base: { subscription: Subscription; offer: Offer } | null;
   addOns: AddOnRow[];
-  addOnBlocker: string | null;
+  addOnBlocker: AddOnBlocker | null;
   cancel: CancelOption;
   /** The date shown below **Suspended**: the deletion date, or what it would be if suspended now. */
   deletionDate: Date;

@@ -1,3 +1,5 @@
+import { noticeTexts } from "@/lib/server/notices";
+import { requestLocaleOf } from "@/lib/server/request-locale";
 import { authedRoute } from "@/lib/server/route";
 import { getSubscriptionDetail, submitSubscriptionChanges } from "@/lib/subscriptions";
 import { apiSubscriptionChangesSchema } from "@/lib/validation";
@@ -9,8 +11,9 @@ export const GET = authedRoute<Params>((_request, { db, actor, clock }, { subscr
   return { subscription, offer: { id: offer.id, name: offer.name, publisherName: offer.publisherName }, addOns: addOns.map((a) => ({ offerId: a.offer.id, name: a.offer.name, subscription: a.subscription })), cancel, deletionDate };
 });
 
-/** The details page's Submit as JSON: quantity, status, auto-renew and add-ons. */
+/** The details page's Submit as JSON: quantity, status, auto-renew and add-ons; what was done in the request's language. */
 export const PATCH = authedRoute<Params>(async (request, { db, actor, clock }, { subscriptionId }) => {
   const input = apiSubscriptionChangesSchema.parse(await request.json());
-  return { messages: submitSubscriptionChanges(db, actor, clock, { subscriptionId, ...input }) };
+  const notices = submitSubscriptionChanges(db, actor, clock, { subscriptionId, ...input });
+  return { messages: noticeTexts(requestLocaleOf(request.headers), notices) };
 });
