@@ -1,23 +1,17 @@
 import Link from "next/link";
-import type { RenewalKind, RenewalRow } from "@/lib/subscriptions";
-import { formatDate, formatMoney } from "@/lib/format";
-
-export const RENEWAL_KIND_LABELS: Record<RenewalKind, string> = {
-  renews: "Renews",
-  quantity_change: "Renews with a new quantity",
-  expires: "Expires",
-  trial_converts: "Trial converts to paid",
-  trial_ends: "Trial ends",
-  cancellation: "Cancellation takes effect",
-  deletion: "Data deleted",
-};
+import { useLocale, useTranslations } from "next-intl";
+import type { RenewalRow } from "@/lib/subscriptions";
+import { formattersFor } from "@/lib/format";
 
 /**
  * The Renewals list. With `bulkFormId`, each row has a checkbox that belongs to that form (the bulk
  * change form sits above the table), so selecting needs no client state.
  */
 export function RenewalsTable({ items, amountsShown, bulkFormId }: { items: RenewalRow[]; amountsShown: boolean; bulkFormId?: string }) {
-  if (items.length === 0) return <p className="text-sm text-neutral-600">Nothing renews, converts, ends or is deleted in this window with these filters.</p>;
+  const t = useTranslations("Renewals");
+  const labels = useTranslations("Labels");
+  const f = formattersFor(useLocale());
+  if (items.length === 0) return <p className="text-sm text-neutral-600">{t("empty")}</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -25,16 +19,16 @@ export function RenewalsTable({ items, amountsShown, bulkFormId }: { items: Rene
           <tr>
             {bulkFormId && (
               <th scope="col" className="py-2 pr-3">
-                <span className="sr-only">Select</span>
+                <span className="sr-only">{t("column.select")}</span>
               </th>
             )}
-            <th scope="col" className="py-2 pr-3">Date</th>
-            <th scope="col" className="py-2 pr-3">Event</th>
-            <th scope="col" className="py-2 pr-3">Customer</th>
-            <th scope="col" className="py-2 pr-3">Offer</th>
-            <th scope="col" className="py-2 pr-3 text-right">Quantity</th>
-            <th scope="col" className="py-2 pr-3">Auto-renew</th>
-            {amountsShown && <th scope="col" className="py-2 text-right">Next term</th>}
+            <th scope="col" className="py-2 pr-3">{t("column.date")}</th>
+            <th scope="col" className="py-2 pr-3">{t("column.event")}</th>
+            <th scope="col" className="py-2 pr-3">{t("column.customer")}</th>
+            <th scope="col" className="py-2 pr-3">{t("column.offer")}</th>
+            <th scope="col" className="py-2 pr-3 text-right">{t("column.quantity")}</th>
+            <th scope="col" className="py-2 pr-3">{t("column.autoRenew")}</th>
+            {amountsShown && <th scope="col" className="py-2 text-right">{t("column.nextTerm")}</th>}
           </tr>
         </thead>
         <tbody>
@@ -42,13 +36,13 @@ export function RenewalsTable({ items, amountsShown, bulkFormId }: { items: Rene
             <tr key={r.subscriptionId} className="border-b border-neutral-100 align-top last:border-0">
               {bulkFormId && (
                 <td className="py-3 pr-3">
-                  <input type="checkbox" name="subscriptionId" value={`${r.subscriptionId}@${r.version}`} form={bulkFormId} aria-label={`Select ${r.offerName} for ${r.customerName}`} className="h-4 w-4" />
+                  <input type="checkbox" name="subscriptionId" value={`${r.subscriptionId}@${r.version}`} form={bulkFormId} aria-label={t("selectRow", { offer: r.offerName, customer: r.customerName })} className="h-4 w-4" />
                 </td>
               )}
               <td className="py-3 pr-3 whitespace-nowrap">
-                <time dateTime={r.at.toISOString()}>{formatDate(r.at)}</time>
+                <time dateTime={r.at.toISOString()}>{f.date(r.at)}</time>
               </td>
-              <td className="py-3 pr-3">{RENEWAL_KIND_LABELS[r.kind]}</td>
+              <td className="py-3 pr-3">{t(`kind.${r.kind}`)}</td>
               <td className="py-3 pr-3">
                 <Link href={`/customers/${r.customerId}`} className="text-brand-700 hover:underline">
                   {r.customerName}
@@ -59,14 +53,14 @@ export function RenewalsTable({ items, amountsShown, bulkFormId }: { items: Rene
                   {r.offerName}
                 </Link>
                 <span className="block text-xs text-neutral-600">
-                  {r.publisherKind === "microsoft" ? "Microsoft" : "ISV"}
-                  {r.baseSubscriptionId && " · Add-on"}
-                  {r.status === "suspended" && " · Suspended"}
+                  {t(`publisher.${r.publisherKind}`)}
+                  {r.baseSubscriptionId && ` · ${t("addOn")}`}
+                  {r.status === "suspended" && ` · ${labels("status.suspended")}`}
                 </span>
               </td>
-              <td className="py-3 pr-3 text-right tabular-nums">{r.nextQuantity === r.quantity ? r.quantity : `${r.quantity} → ${r.nextQuantity}`}</td>
-              <td className="py-3 pr-3">{r.autoRenew ? "On" : "Off"}</td>
-              {amountsShown && <td className="py-3 text-right tabular-nums">{r.nextTermMinor === null ? "—" : formatMoney(r.nextTermMinor, r.currency)}</td>}
+              <td className="py-3 pr-3 text-right tabular-nums">{r.nextQuantity === r.quantity ? f.number(r.quantity) : `${f.number(r.quantity)} → ${f.number(r.nextQuantity)}`}</td>
+              <td className="py-3 pr-3">{r.autoRenew ? t("on") : t("off")}</td>
+              {amountsShown && <td className="py-3 text-right tabular-nums">{r.nextTermMinor === null ? "—" : f.money(r.nextTermMinor, r.currency)}</td>}
             </tr>
           ))}
         </tbody>

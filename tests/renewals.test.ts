@@ -167,11 +167,15 @@ describe("the Renewals table", () => {
   it("shows amounts only with the money right, and the quantity a renewal changes to", async () => {
     const { createElement } = await import("react");
     const { renderToStaticMarkup } = await import("react-dom/server");
+    const { NextIntlClientProvider } = await import("next-intl");
+    const { MESSAGES } = await import("@/messages");
     const { RenewalsTable } = await import("@/components/RenewalsTable");
     const { db, later } = portfolio();
-    const render = (userId: string) => {
+    const render = (userId: string, locale: "en-US" | "sv-SE" = "en-US") => {
       const page = renewalsPage(db, actorFor(db, userId), later, { days: 90, customerId: CUSTOMER });
-      return renderToStaticMarkup(createElement(RenewalsTable, { items: page.items, amountsShown: page.amountsShown, bulkFormId: "bulk" }));
+      const table = createElement(RenewalsTable, { items: page.items, amountsShown: page.amountsShown, bulkFormId: "bulk" });
+      // Intl's spaces (before a currency) read as plain ones here.
+      return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: MESSAGES[locale], timeZone: "UTC", children: table })).replace(/[\u00a0\u202f]/g, " ");
     };
     const admin = render("contoso-global-admin");
     expect(admin).toContain("Next term");
@@ -182,5 +186,9 @@ describe("the Renewals table", () => {
     expect(sales).not.toContain("Next term");
     expect(sales).not.toMatch(/\$\d/);
     expect(sales).toContain("Northwind CRM Connect");
+    // Issue 13: the same rows in Swedish, money and dates by the locale.
+    const swedish = render("contoso-global-admin", "sv-SE");
+    for (const text of ["Nästa period", "45,00 US$", "10 → 6", "Förnyas med nytt antal", "Förnya automatiskt", "Välj Northwind CRM Connect för"]) expect(swedish).toContain(text);
+    expect(swedish).not.toMatch(/Renews|Next term|\$\d/);
   });
 });

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { isDomainError } from "@/lib/errors";
 import { getClock, requireActor } from "@/lib/server/context";
 import { pageOrNotFound } from "@/lib/server/not-found";
-import { getCustomer, MAX_BULK_ROWS, renewalsPage, RENEWAL_WINDOWS } from "@/lib/subscriptions";
+import { getCustomer, MAX_BULK_ROWS, renewalsPage, RENEWAL_EVENT_FILTERS, RENEWAL_SORTS, RENEWAL_WINDOWS } from "@/lib/subscriptions";
 import { bulkChoicesFor } from "@/lib/server/bulk-choices";
 import { renewalsParamsSchema } from "@/lib/validation";
-import { formatDate } from "@/lib/format";
+import { getFormat } from "@/lib/server/i18n";
 import { CustomerPicker } from "@/components/CustomerPicker";
 import { RenewalsTable } from "@/components/RenewalsTable";
 import { BulkChangeForm } from "@/components/BulkChangeForm";
@@ -14,19 +15,14 @@ import { CursorLinks, listHref } from "@/components/ui/CursorLinks";
 import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 
-export const metadata: Metadata = { title: "Renewals" };
-
-const EVENT_OPTIONS = [
-  ["renews", "Renewals"],
-  ["quantity_change", "Quantity changes"],
-  ["expires", "Expiries"],
-  ["trial", "Free trials ending"],
-  ["cancellation", "Scheduled cancellations"],
-  ["deletion", "Data deletions"],
-] as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Renewals");
+  return { title: t("title") };
+}
 
 export default async function RenewalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
+  const [t, f] = await Promise.all([getTranslations("Renewals"), getFormat()]);
   const params = renewalsParamsSchema.parse(await searchParams);
   const db = getDb();
   const page = pageOrNotFound(() => renewalsPage(db, actor, getClock(actor.partnerId), params));
@@ -51,71 +47,70 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   const select = "mt-1 block w-48 rounded border border-neutral-400 bg-white px-2 py-2 text-sm";
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Renewals</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-neutral-700">
-        What renews, converts, ends or is deleted across all your customers up to {formatDate(page.until)}, each subscription with its next event.
+        {t("intro", { date: f.date(page.until) })}
       </p>
       <form className="flex flex-wrap items-start gap-4" action="/renewals">
         <div className="text-sm">
           <label htmlFor="renewals-days" className="font-semibold">
-            Window
+            {t("filters.window")}
           </label>
           <select id="renewals-days" name="days" defaultValue={String(params.days)} className={select}>
-            {RENEWAL_WINDOWS.map((d) => <option key={d} value={d}>Next {d} days</option>)}
+            {RENEWAL_WINDOWS.map((d) => <option key={d} value={d}>{t("filters.nextDays", { days: d })}</option>)}
           </select>
         </div>
-        <CustomerPicker name="customer" label="Customer" subject="renewals" initial={customer && { id: customer.id, name: customer.name }} />
+        <CustomerPicker name="customer" label={t("filters.customer")} subject="renewals" initial={customer && { id: customer.id, name: customer.name }} />
         <div className="text-sm">
           <label htmlFor="renewals-publisher" className="font-semibold">
-            Publisher
+            {t("filters.publisher")}
           </label>
           <select id="renewals-publisher" name="publisher" defaultValue={params.publisher ?? ""} className={select}>
-            <option value="">All publishers</option>
-            <option value="microsoft">Microsoft</option>
-            <option value="partner">ISV</option>
+            <option value="">{t("filters.allPublishers")}</option>
+            <option value="microsoft">{t("publisher.microsoft")}</option>
+            <option value="partner">{t("publisher.partner")}</option>
           </select>
         </div>
         <div className="text-sm">
           <label htmlFor="renewals-autoRenew" className="font-semibold">
-            Auto-renew
+            {t("filters.autoRenew")}
           </label>
           <select id="renewals-autoRenew" name="autoRenew" defaultValue={query.autoRenew ?? ""} className={select}>
-            <option value="">On or off</option>
-            <option value="on">On</option>
-            <option value="off">Off</option>
+            <option value="">{t("filters.onOrOff")}</option>
+            <option value="on">{t("on")}</option>
+            <option value="off">{t("off")}</option>
           </select>
         </div>
         <div className="text-sm">
           <label htmlFor="renewals-event" className="font-semibold">
-            Event
+            {t("filters.event")}
           </label>
           <select id="renewals-event" name="event" defaultValue={params.event ?? ""} className={select}>
-            <option value="">All events</option>
-            {EVENT_OPTIONS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            <option value="">{t("filters.allEvents")}</option>
+            {RENEWAL_EVENT_FILTERS.map((value) => <option key={value} value={value}>{t(`filters.events.${value}`)}</option>)}
           </select>
         </div>
         <div className="text-sm">
           <label htmlFor="renewals-sort" className="font-semibold">
-            Sort by
+            {t("filters.sortBy")}
           </label>
           <select id="renewals-sort" name="sort" defaultValue={params.sort} className={select}>
-            <option value="date">Date</option>
-            <option value="customer">Customer</option>
+            {RENEWAL_SORTS.map((value) => <option key={value} value={value}>{t(`filters.sorts.${value}`)}</option>)}
           </select>
         </div>
-        <button type="submit" className={`${buttonClass("secondary")} mt-6`}>Filter</button>
+        <button type="submit" className={`${buttonClass("secondary")} mt-6`}>{t("filters.submit")}</button>
       </form>
       {params.customerId && !customer && (
         <p role="alert" className="text-sm font-semibold text-red-700">
-          That customer was not found, so nothing matches. Pick another customer.
+          {t("customerNotFound")}
         </p>
       )}
       <Card
-        title="Upcoming events"
+        title={t("upcoming")}
         titleId="renewals-title"
         actions={
           <a href={listHref("/api/exports/renewals", query, {})} className={buttonClass("secondary")} download>
-            Download CSV
+            {t("downloadCsv")}
           </a>
         }
       >
