@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { signOutEverywhere } from "@/app/sign-in/actions";
 
 /**
@@ -5,16 +6,15 @@ import { signOutEverywhere } from "@/app/sign-in/actions";
  * closed its content is hidden, and the header's one visible sign-out button stays "Sign out".
  */
 export function AccountMenu() {
+  const t = useTranslations("Header.account");
   return (
     <details className="relative">
-      <summary className="cursor-pointer rounded border border-neutral-500 px-3 py-1 hover:bg-neutral-700">Account</summary>
+      <summary className="cursor-pointer rounded border border-neutral-500 px-3 py-1 hover:bg-neutral-700">{t("summary")}</summary>
       <div className="absolute right-0 z-20 mt-2 w-72 rounded border border-neutral-200 bg-white p-4 text-ink shadow-lg">
-        <p className="text-sm text-neutral-700">
-          Ends your session in every browser and every API token issued with your password. Apps registered on App management keep working.
-        </p>
+        <p className="text-sm text-neutral-700">{t("description")}</p>
         <form action={signOutEverywhere} className="mt-3">
           <button type="submit" className="w-full rounded bg-red-700 px-3 py-1.5 font-semibold text-white hover:bg-red-800">
-            Sign out everywhere
+            {t("signOutEverywhere")}
           </button>
         </form>
       </div>

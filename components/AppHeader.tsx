@@ -1,57 +1,59 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { signOut } from "@/app/sign-in/actions";
-import { formatDate } from "@/lib/format";
+import { formattersFor } from "@/lib/format";
 import { AccountMenu } from "./AccountMenu";
 import { LanguageChoice } from "./LanguageChoice";
 import type { Actor } from "@/lib/subscriptions";
-import { can, ROLE_LABELS } from "@/lib/subscriptions/shared";
-
-const CLOUD_LABELS = { commercial: "Partner Center", us_government: "Partner Center for Microsoft Cloud for US Government" } as const;
+import { can } from "@/lib/subscriptions/shared";
 
 /** `today` is the partner's own date: its Demo clock may have moved it. */
 export function AppHeader({ actor, today }: { actor: Actor; today: Date }) {
+  const t = useTranslations("Header");
+  const labels = useTranslations("Labels");
+  const f = formattersFor(useLocale());
   return (
     <header className="bg-[#1b1a19] text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/customers" className="font-semibold">
-          {CLOUD_LABELS[actor.cloud]}
+          {labels(`cloud.${actor.cloud}`)}
         </Link>
-        <nav aria-label="Partner Center menu" className="flex gap-4 text-sm">
+        <nav aria-label={t("menu")} className="flex gap-4 text-sm">
           <Link href="/customers" className="hover:underline">
-            Customers
+            {t("nav.customers")}
           </Link>
           {can(actor, "view") && (
             <Link href="/renewals" className="hover:underline">
-              Renewals
+              {t("nav.renewals")}
             </Link>
           )}
           {can(actor, "view_activity") && (
             <Link href="/activity" className="hover:underline">
-              Activity log
+              {t("nav.activity")}
             </Link>
           )}
           {can(actor, "manage_apps") && (
             <Link href="/apps" className="hover:underline">
-              App management
+              {t("nav.apps")}
             </Link>
           )}
           <Link href="/api-reference" className="hover:underline">
-            API reference
+            {t("nav.apiReference")}
           </Link>
         </nav>
         <div className="ml-auto flex items-center gap-4 text-sm">
           <time data-testid="partner-date" dateTime={today.toISOString()} className="text-neutral-300">
-            {formatDate(today)}
+            {f.date(today)}
           </time>
           <span>
             <span className="font-semibold">{actor.name}</span>
-            <span className="text-neutral-300"> · {actor.roles.map((r) => ROLE_LABELS[r]).join(", ")} · {actor.partnerName}</span>
+            <span className="text-neutral-300"> · {actor.roles.map((r) => labels(`role.${r}`)).join(", ")} · {actor.partnerName}</span>
           </span>
           <LanguageChoice />
           <AccountMenu />
           <form action={signOut}>
             <button type="submit" className="rounded border border-neutral-500 px-3 py-1 hover:bg-neutral-700">
-              Sign out
+              {t("signOut")}
             </button>
           </form>
         </div>

@@ -2,10 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { toast } from "sonner";
 import { moveDemoClock } from "@/app/(dashboard)/clock-actions";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { useFormat } from "@/lib/use-format";
 
 /** The partner's clock as the server sends it (dates as ISO strings). */
 export interface ClockStatusView {
@@ -43,6 +44,8 @@ function useClockStatus(initial: ClockStatusView) {
 export function DemoClockPanel({ status: initial }: { status: ClockStatusView }) {
   const [state, action, pending] = useActionState(moveDemoClock, null);
   const status = useClockStatus(initial);
+  const t = useTranslations("DemoClock");
+  const f = useFormat();
   useEffect(() => {
     if (state?.ok) toast.success(state.message);
   }, [state]);
@@ -52,28 +55,28 @@ export function DemoClockPanel({ status: initial }: { status: ClockStatusView })
     <section aria-labelledby="demo-clock" className="border-b border-amber-300 bg-amber-50">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-2 text-sm sm:px-6">
         <h2 id="demo-clock" className="font-semibold text-amber-950">
-          Demo clock
+          {t("title")}
         </h2>
         <span data-testid="demo-now" className="text-amber-950">
-          {formatDateTime(initial.now)}
+          {f.dateTime(initial.now)}
         </span>
         <form action={action} className="flex gap-2">
           {[1, 7, 30].map((days) => (
             <button key={days} type="submit" name="days" value={days} className={button} disabled={busy}>
-              Advance {days} {days === 1 ? "day" : "days"}
+              {t("advance", { days })}
             </button>
           ))}
         </form>
         <form action={action} className="flex items-center gap-2">
           <label htmlFor="demo-date" className="sr-only">
-            New demo date
+            {t("newDate")}
           </label>
           <input id="demo-date" name="date" type="date" required min={initial.now.slice(0, 10)} className="rounded border border-amber-400 bg-white px-2 py-1" />
           <button type="submit" className={button} disabled={busy}>
-            Set date
+            {t("setDate")}
           </button>
         </form>
-        {pending && !status.move && <span className="text-amber-900">Moving time…</span>}
+        {pending && !status.move && <span className="text-amber-900">{t("moving")}</span>}
         {status.move && <MoveProgress move={status.move} />}
         {state && !state.ok && (
           <span role="alert" className="font-semibold text-red-800">
@@ -87,11 +90,13 @@ export function DemoClockPanel({ status: initial }: { status: ClockStatusView })
 
 /** A long move is processed in batches: how far renewals, charges and deletions have got. */
 function MoveProgress({ move }: { move: NonNullable<ClockStatusView["move"]> }) {
+  const t = useTranslations("DemoClock");
+  const f = useFormat();
   const percent = Math.floor(move.progress * 100);
   return (
     <div role="status" className="flex items-center gap-2 text-amber-950">
       <label htmlFor="demo-clock-progress">
-        Processing {formatDate(move.from)} to {formatDate(move.to)}: {percent}%
+        {t("progress", { from: f.date(move.from), to: f.date(move.to), percent })}
       </label>
       <progress id="demo-clock-progress" max={100} value={percent} className="h-2 w-32" />
     </div>

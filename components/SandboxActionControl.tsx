@@ -8,33 +8,26 @@ import type { ActionResult } from "@/lib/server/action";
 import { Alert } from "./ui/Alert";
 import { Button } from "./ui/Button";
 
-const COPY = {
-  reset: {
-    button: "Reset",
-    title: "Reset this sandbox?",
-    description: "Everything done in it since it started goes: orders, changes, carts, the activity log and any app registered. The template's customers and subscriptions come back as of today, and the Demo clock is set to today. Users and the password stay.",
-    keep: "Keep my changes",
-    confirm: "Yes, reset",
-    pending: "Resetting…",
-    action: resetSandboxAction,
-  },
-  delete: {
-    button: "Delete",
-    title: "Delete this sandbox?",
-    description: "The sandbox and everything in it is removed and every one of its users is signed out. This can't be undone.",
-    keep: "Keep the sandbox",
-    confirm: "Yes, delete",
-    pending: "Deleting…",
-    action: deleteSandboxAction,
-  },
-} as const;
+const ACTIONS = { reset: resetSandboxAction, delete: deleteSandboxAction } as const;
+
+/**
+ * The control's words in the reader's language, given by the Sandbox page (a server component), so
+ * the Sandbox namespace stays off the browser's messages.
+ */
+export interface SandboxActionCopy {
+  button: string;
+  title: string;
+  description: string;
+  keep: string;
+  confirm: string;
+  pending: string;
+}
 
 /** **Reset** or **Delete** on the Sandbox page, confirmed in a dialog that says what goes. */
-export function SandboxActionControl({ sandboxId, kind }: { sandboxId: string; kind: keyof typeof COPY }) {
-  const copy = COPY[kind];
+export function SandboxActionControl({ sandboxId, kind, copy }: { sandboxId: string; kind: keyof typeof ACTIONS; copy: SandboxActionCopy }) {
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(async (previous: ActionResult<never> | null, formData: FormData) => {
-    const result = await copy.action(previous, formData);
+    const result = await ACTIONS[kind](previous, formData);
     if (result.ok) {
       toast.success(result.message);
       setOpen(false);

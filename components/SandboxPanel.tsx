@@ -1,15 +1,9 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { SandboxKind } from "@/db/schema/sandboxes";
 import type { SandboxUser } from "@/lib/sandboxes/sandboxes";
-import { formatDate } from "@/lib/format";
-import { ROLE_LABELS } from "@/lib/subscriptions/shared";
+import { formattersFor } from "@/lib/format";
 import { SandboxActionControl } from "./SandboxActionControl";
 import { Alert } from "./ui/Alert";
-
-const KIND_LABELS: Record<SandboxKind, string> = {
-  direct_bill: "Direct bill partner",
-  indirect: "Indirect provider and its indirect reseller",
-  us_government: "US Government cloud partner",
-};
 
 export interface SandboxPanelProps {
   sandbox: { id: string; kind: SandboxKind; createdAt: string };
@@ -21,33 +15,45 @@ export interface SandboxPanelProps {
 }
 
 export function SandboxPanel({ sandbox, idleDays, welcome, canManage }: SandboxPanelProps) {
+  const t = useTranslations("Sandbox");
+  const labels = useTranslations("Labels");
+  const f = formattersFor(useLocale());
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold">Sandbox</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-sm text-neutral-600">
-          {KIND_LABELS[sandbox.kind]} · <span className="font-mono">{sandbox.id}</span> · started {formatDate(sandbox.createdAt)}. Nothing you do here is seen by anyone else. It is removed after {idleDays} days without a sign-in.
+          {t.rich("summary", {
+            kind: t(`kind.${sandbox.kind}`),
+            id: sandbox.id,
+            date: f.date(sandbox.createdAt),
+            idleDays,
+            mono: (chunks) => <span className="font-mono">{chunks}</span>,
+          })}
         </p>
       </div>
       {welcome && (
         <section aria-labelledby="sandbox-sign-in" className="rounded-lg border border-amber-300 bg-amber-50 p-6">
           <h2 id="sandbox-sign-in" className="text-lg font-semibold">
-            Sign-in details
+            {t("signInDetails.title")}
           </h2>
           <Alert tone="warning" className="mt-2">
-            Copy them now: they are shown only this once. Every user of this sandbox signs in with the password{" "}
-            <code data-testid="sandbox-password" className="rounded bg-white px-1 font-mono">
-              {welcome.password}
-            </code>
-            .
+            {t.rich("signInDetails.warning", {
+              password: welcome.password,
+              code: (chunks) => (
+                <code data-testid="sandbox-password" className="rounded bg-white px-1 font-mono">
+                  {chunks}
+                </code>
+              ),
+            })}
           </Alert>
           <table className="mt-4 w-full text-left text-sm">
             <thead className="border-b border-amber-200 text-xs uppercase text-neutral-600">
               <tr>
-                <th className="py-2 pr-3 font-semibold">Email</th>
-                <th className="py-2 pr-3 font-semibold">Name</th>
-                <th className="py-2 pr-3 font-semibold">Role</th>
-                <th className="py-2 font-semibold">Partner</th>
+                <th className="py-2 pr-3 font-semibold">{t("signInDetails.email")}</th>
+                <th className="py-2 pr-3 font-semibold">{t("signInDetails.name")}</th>
+                <th className="py-2 pr-3 font-semibold">{t("signInDetails.role")}</th>
+                <th className="py-2 font-semibold">{t("signInDetails.partner")}</th>
               </tr>
             </thead>
             <tbody>
@@ -55,7 +61,7 @@ export function SandboxPanel({ sandbox, idleDays, welcome, canManage }: SandboxP
                 <tr key={u.email} className="border-b border-amber-100">
                   <td className="py-2 pr-3 font-mono text-xs">{u.email}</td>
                   <td className="py-2 pr-3">{u.name}</td>
-                  <td className="py-2 pr-3">{u.roles.map((r) => ROLE_LABELS[r]).join(", ")}</td>
+                  <td className="py-2 pr-3">{u.roles.map((r) => labels(`role.${r}`)).join(", ")}</td>
                   <td className="py-2">{u.partnerName}</td>
                 </tr>
               ))}
@@ -66,14 +72,34 @@ export function SandboxPanel({ sandbox, idleDays, welcome, canManage }: SandboxP
       {canManage && (
         <section aria-labelledby="sandbox-manage" className="rounded-lg border border-neutral-200 bg-white p-6">
           <h2 id="sandbox-manage" className="text-lg font-semibold">
-            Reset or delete
+            {t("manage.title")}
           </h2>
-          <p className="mt-1 text-sm text-neutral-600">
-            <strong>Reset</strong> puts back the template&apos;s customers and subscriptions as of today and sets the Demo clock to today; users and the password stay. <strong>Delete</strong> removes the sandbox and everything in it, and signs everyone out.
-          </p>
+          <p className="mt-1 text-sm text-neutral-600">{t.rich("manage.description", { b: (chunks) => <strong>{chunks}</strong> })}</p>
           <div className="mt-4 flex gap-3">
-            <SandboxActionControl sandboxId={sandbox.id} kind="reset" />
-            <SandboxActionControl sandboxId={sandbox.id} kind="delete" />
+            <SandboxActionControl
+              sandboxId={sandbox.id}
+              kind="reset"
+              copy={{
+                button: t("reset.button"),
+                title: t("reset.title"),
+                description: t("reset.description"),
+                keep: t("reset.keep"),
+                confirm: t("reset.confirm"),
+                pending: t("reset.pending"),
+              }}
+            />
+            <SandboxActionControl
+              sandboxId={sandbox.id}
+              kind="delete"
+              copy={{
+                button: t("delete.button"),
+                title: t("delete.title"),
+                description: t("delete.description"),
+                keep: t("delete.keep"),
+                confirm: t("delete.confirm"),
+                pending: t("delete.pending"),
+              }}
+            />
           </div>
         </section>
       )}

@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { moveDemoClock as moveClock } from "@/lib/subscriptions";
 import { authedAction } from "@/lib/server/action";
 import { processClockMove } from "@/lib/server/lifecycle-runner";
-import { formatDate } from "@/lib/format";
+import { getFormat } from "@/lib/server/i18n";
 import { clockSchema } from "@/lib/validation";
 
 /** The **Demo clock**: move this partner's time forward; the crossed interval is processed in batches. */
@@ -12,9 +13,6 @@ export const moveDemoClock = authedAction(clockSchema, async (input, { db, actor
   const { now } = moveClock(db, actor, clock, input);
   const finished = await processClockMove(db, clock);
   revalidatePath("/", "layout");
-  return {
-    message: finished
-      ? `Demo clock moved to ${formatDate(now)}.`
-      : `Demo clock moved to ${formatDate(now)}. Renewals, charges and deletions up to that date are being processed.`,
-  };
+  const [t, f] = await Promise.all([getTranslations("DemoClock"), getFormat()]);
+  return { message: t(finished ? "moved" : "movedProcessing", { date: f.date(now) }) };
 });

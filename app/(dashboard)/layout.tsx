@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requireActor, getClock } from "@/lib/server/context";
 import { can, clockStatus, isDemoData } from "@/lib/subscriptions";
@@ -13,20 +14,22 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const status = clockStatus(db, getClock(actor.partnerId));
   const showClock = isDemoData(db) && can(actor, "move_clock");
   const sandboxId = sandboxIdOf(db, actor.partnerId);
+  const notice = await getTranslations("Sandbox.notice");
+  const header = await getTranslations("Header");
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-        Skip to content
+        {header("skipToContent")}
       </a>
       <AppHeader actor={actor} today={status.now} />
       {/* The panel gets the same JSON shape GET /api/clock answers, which it polls while a move runs. */}
       {sandboxId && (
         // A landmark of its own: content outside every landmark is lost to screen reader users (axe "region").
-        <aside aria-label="Sandbox notice" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
+        <aside aria-label={notice("label")} className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
           <p>
-            You are in sandbox <span className="font-mono">{sandboxId}</span>, a tenant of your own.{" "}
+            {notice.rich("text", { id: sandboxId, mono: (chunks) => <span className="font-mono">{chunks}</span> })}{" "}
             <Link href="/sandbox" className="font-semibold underline">
-              Sandbox
+              {notice("link")}
             </Link>
           </p>
         </aside>

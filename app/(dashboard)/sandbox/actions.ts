@@ -3,15 +3,17 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { SESSION_COOKIE } from "@/lib/auth/session";
 import { deleteSandbox, resetSandbox, sandboxFormSchema, sandboxSettingsFromEnv } from "@/lib/sandboxes";
 import { authedAction } from "@/lib/server/action";
 
 /** **Reset**: back to the template and today's (real) date; the sandbox's users stay signed in. */
-export const resetSandboxAction = authedAction<typeof sandboxFormSchema, never>(sandboxFormSchema, (input, { db, actor, clock }) => {
+export const resetSandboxAction = authedAction<typeof sandboxFormSchema, never>(sandboxFormSchema, async (input, { db, actor, clock }) => {
   resetSandbox(db, { actor }, input.sandboxId, sandboxSettingsFromEnv(), clock.realNow());
   revalidatePath("/", "layout");
-  return { message: "The sandbox is reset: its data is the template's again, as of today." };
+  const t = await getTranslations("Sandbox");
+  return { message: t("reset.done") };
 });
 
 /** **Delete**: everything of the sandbox goes, its users' sessions too, so the browser goes to sign-in. */

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { sandboxDetails, sandboxIdOf, sandboxSettingsFromEnv, takeWelcome } from "@/lib/sandboxes";
 import { realNow, requireActor } from "@/lib/server/context";
 import { can } from "@/lib/subscriptions";
 import { SandboxPanel } from "@/components/SandboxPanel";
 
-export const metadata: Metadata = { title: "Sandbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Sandbox");
+  return { title: t("title") };
+}
 
 /** The sandbox's own page: what it is, its sign-in details once after **Start a sandbox**, Reset and Delete. */
 export default async function SandboxPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
