@@ -1,22 +1,23 @@
+import { useTranslations } from "next-intl";
 import type { SubscriptionDetail } from "@/lib/subscriptions";
-import { formatDate, formatMoney } from "@/lib/format";
 import { quantityAtRenewal } from "@/lib/subscriptions/shared";
+import { useFormat } from "@/lib/use-format";
 import { Card } from "./ui/Card";
 
 /** "Below the Status section, are a list of available Add-ons for the subscription." */
 export function AddOnsSection({ detail, canBuy, errors }: { detail: SubscriptionDetail; canBuy: boolean; errors?: Record<string, string[]> }) {
+  const t = useTranslations("Subscription.addOns");
+  const f = useFormat();
   const { addOns, addOnBlocker, subscription: base } = detail;
   return (
-    <Card title="Add-ons" titleId="add-ons">
+    <Card title={t("title")} titleId="add-ons">
       {addOns.length === 0 ? (
-        <p className="text-sm text-neutral-600">No add-ons are available for this subscription.</p>
+        <p className="text-sm text-neutral-600">{t("none")}</p>
       ) : (
         <>
-          {addOnBlocker && <p className="mb-3 text-sm text-amber-900">{addOnBlocker}</p>}
-          {!canBuy && !addOnBlocker && <p className="mb-3 text-sm text-neutral-600">Your role can&apos;t buy add-ons.</p>}
-          <p className="mb-3 text-xs text-neutral-600">
-            Add-ons start with the base subscription&apos;s term and end on {formatDate(base.termEnd)}. The first charge is pro-rated from the Charge start date to the Charge end date.
-          </p>
+          {addOnBlocker && <p className="mb-3 text-sm text-amber-900">{t(`blocker.${addOnBlocker}`)}</p>}
+          {!canBuy && !addOnBlocker && <p className="mb-3 text-sm text-neutral-600">{t("roleCantBuy")}</p>}
+          <p className="mb-3 text-xs text-neutral-600">{t("term", { date: f.date(base.termEnd) })}</p>
           <ul className="divide-y divide-neutral-100">
             {addOns.map(({ offer, subscription }) => {
               const id = `addon-${offer.id}`;
@@ -30,9 +31,9 @@ export function AddOnsSection({ detail, canBuy, errors }: { detail: Subscription
                       {offer.name}
                     </label>
                     <p className="text-xs text-neutral-600">
-                      {price !== null && `${formatMoney(price, offer.currency)} per license per ${base.billingFrequency === "annual" ? "year" : "month"}`}
-                      {subscription && ` · ${subscription.quantity} licenses, ${subscription.status}`}
-                      {subscription?.scheduledQuantity != null && `, ${subscription.scheduledQuantity} at renewal`}
+                      {price !== null && t("price", { price: f.money(price, offer.currency), period: base.billingFrequency === "annual" ? "year" : "month" })}
+                      {subscription && ` · ${t("owned", { count: subscription.quantity, status: subscription.status })}`}
+                      {subscription?.scheduledQuantity != null && `, ${t("atRenewal", { count: subscription.scheduledQuantity })}`}
                     </p>
                     {errors?.[`addon:${offer.id}`]?.map((e) => <p key={e} className="text-xs font-semibold text-red-700">{e}</p>)}
                   </div>

@@ -2,31 +2,37 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { useActionState, useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { cancelSubscriptionAction } from "@/app/(dashboard)/customers/[customerId]/actions";
 import type { CancelOption } from "@/lib/subscriptions";
-import { formatDate, formatDateTime } from "@/lib/format";
+import type { Formatters } from "@/lib/format";
+import { useFormat } from "@/lib/use-format";
 import { CANCELLATION_REASONS } from "@/lib/validation";
 import { Button } from "./ui/Button";
 import { inputClass } from "./ui/Field";
 import { Alert } from "./ui/Alert";
 
+/** A cancellation the table offers: "none" shows no control. */
+type OfferedCancel = Exclude<CancelOption, { kind: "none" }>;
+
 /** What cancelling now will do, in the seed's words. */
-function outcomeText(option: CancelOption): string {
+function outcomeText(t: ReturnType<typeof useTranslations<"Subscription">>, f: Formatters, option: OfferedCancel): string {
   switch (option.kind) {
     case "refund":
-      return `You are within the cancellation period (until ${formatDateTime(option.windowEnds)}): the subscription is cancelled now and you receive a full credit on the next invoice.`;
+      return t("cancel.refund", { windowEnds: f.dateTime(option.windowEnds) });
     case "scheduled":
-      return `The cancellation period is over: the cancellation will be scheduled to occur at renewal, on ${formatDate(option.effectiveAt)}.`;
+      return t("cancel.scheduled", { date: f.date(option.effectiveAt) });
     case "deprovision":
-      return "Usage-based services are billed after use and aren't eligible for a refund. The subscription will be de-provisioned.";
-    case "none":
-      return option.why;
+      return t("cancel.deprovision");
   }
 }
 
 /** In the **Status** column: choose **Cancel**, **Submit**, fill out the dialog, **Submit**, then **Yes, cancel**. */
-export function CancelControl({ subscriptionId, version, offerName, option }: { subscriptionId: string; version: number; offerName: string; option: CancelOption }) {
+export function CancelControl({ subscriptionId, version, offerName, option }: { subscriptionId: string; version: number; offerName: string; option: OfferedCancel }) {
+  const t = useTranslations("Subscription");
+  const labels = useTranslations("Labels");
+  const f = useFormat();
   const id = useId();
   const [choice, setChoice] = useState("active");
   const [open, setOpen] = useState(false);
@@ -34,8 +40,9 @@ export function CancelControl({ subscriptionId, version, offerName, option }: { 
   const [details, setDetails] = useState<{ reason: string; comment: string }>({ reason: "", comment: "" });
   const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof cancelSubscriptionAction>> | null, formData: FormData) => {
     const result = await cancelSubscriptionAction(previous, formData);
-    if (result.ok) {
-      toast.success(result.message);
+    if (result.ok && result.data) {
+      const { outcome, effectiveAt } = result.data;
+      toast.success(t(`cancel.done.${outcome}`, { date: f.date(effectiveAt) }));
       setOpen(false);
     }
     return result;
@@ -44,23 +51,23 @@ export function CancelControl({ subscriptionId, version, offerName, option }: { 
   return (
     <div className="mt-2 flex items-center gap-2">
       <label htmlFor={`${id}-status`} className="sr-only">
-        Status of {offerName}
+        {t("cancel.statusOf", { offer: offerName })}
       </label>
       <select id={`${id}-status`} value={choice} onChange={(e) => setChoice(e.target.value)} className="rounded border border-neutral-400 bg-white px-2 py-1 text-xs">
-        <option value="active">Active</option>
-        <option value="cancel">Cancel</option>
+        <option value="active">{labels("status.active")}</option>
+        <option value="cancel">{t("cancel.choice")}</option>
       </select>
       <Dialog.Root open={open} onOpenChange={(o) => { setOpen(o); if (o) setStep("details"); }}>
         <Dialog.Trigger asChild>
-          <Button type="button" variant="secondary" className="!px-3 !py-1 text-xs" disabled={choice !== "cancel"} aria-label={`Submit status change for ${offerName}`}>
-            Submit
+          <Button type="button" variant="secondary" className="!px-3 !py-1 text-xs" disabled={choice !== "cancel"} aria-label={t("cancel.submitLabel", { offer: offerName })}>
+            {t("submit")}
           </Button>
         </Dialog.Trigger>
         <Dialog.Portal>
           <Dialog.Overlay className="fixed inset-0 bg-black/40" />
           <Dialog.Content className="fixed left-1/2 top-1/2 w-[min(92vw,32rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
-            <Dialog.Title className="text-lg font-semibold">Cancel {offerName}</Dialog.Title>
-            <Dialog.Description className="mt-2 text-sm text-neutral-700">{outcomeText(option)}</Dialog.Description>
+            <Dialog.Title className="text-lg font-semibold">{t("cancel.title", { offer: offerName })}</Dialog.Title>
+            <Dialog.Description className="mt-2 text-sm text-neutral-700">{outcomeText(t, f, option)}</Dialog.Description>
             {state && !state.ok && <Alert tone="error" className="mt-3">{state.error}</Alert>}
             {step === "details" ? (
               <form
@@ -73,21 +80,22 @@ export function CancelControl({ subscriptionId, version, offerName, option }: { 
                 }}
               >
                 <div>
-                  <label htmlFor={`${id}-reason`} className="block text-sm font-semibold">Reason for cancellation</label>
+                  <label htmlFor={`${id}-reason`} className="block text-sm font-semibold">{t("cancel.reason")}</label>
                   <select id={`${id}-reason`} name="reason" required defaultValue={details.reason} className={inputClass}>
-                    <option value="" disabled>Choose a reason</option>
-                    {CANCELLATION_REASONS.map((r) => <option key={r}>{r}</option>)}
+                    <option value="" disabled>{t("cancel.chooseReason")}</option>
+                    {/* The value sent, and stored with the subscription, is the reason's own words; only its label is translated. */}
+                    {CANCELLATION_REASONS.map((r) => <option key={r} value={r}>{t(`cancel.reasons.${r}`)}</option>)}
                   </select>
                 </div>
                 <div>
-                  <label htmlFor={`${id}-comment`} className="block text-sm font-semibold">Comment (optional)</label>
+                  <label htmlFor={`${id}-comment`} className="block text-sm font-semibold">{t("cancel.comment")}</label>
                   <textarea id={`${id}-comment`} name="comment" maxLength={500} rows={3} defaultValue={details.comment} className={inputClass} />
                 </div>
                 <div className="flex justify-end gap-2">
                   <Dialog.Close asChild>
-                    <Button type="button" variant="secondary">Close</Button>
+                    <Button type="button" variant="secondary">{t("cancel.close")}</Button>
                   </Dialog.Close>
-                  <Button type="submit">Submit</Button>
+                  <Button type="submit">{t("submit")}</Button>
                 </div>
               </form>
             ) : (
@@ -96,10 +104,10 @@ export function CancelControl({ subscriptionId, version, offerName, option }: { 
                 <input type="hidden" name="version" value={version} />
                 <input type="hidden" name="reason" value={details.reason} />
                 <input type="hidden" name="comment" value={details.comment} />
-                <p className="text-sm font-semibold">Are you sure you want to cancel this subscription?</p>
+                <p className="text-sm font-semibold">{t("cancel.confirm")}</p>
                 <div className="flex justify-end gap-2">
-                  <Button type="button" variant="secondary" onClick={() => setStep("details")}>Back</Button>
-                  <Button type="submit" variant="danger" disabled={pending}>{pending ? "Cancelling…" : "Yes, cancel"}</Button>
+                  <Button type="button" variant="secondary" onClick={() => setStep("details")}>{t("cancel.back")}</Button>
+                  <Button type="submit" variant="danger" disabled={pending}>{pending ? t("cancel.cancelling") : t("cancel.yes")}</Button>
                 </div>
               </form>
             )}

@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { SubscriptionDetail } from "@/lib/subscriptions";
 import { licensesApply, nextRenewalDate } from "@/lib/subscriptions/shared";
-import { BILLING_TYPE_LABELS, CATEGORY_LABELS, formatDate, formatMoney, FREQUENCY_LABELS, SUSPENSION_REASON_LABELS } from "@/lib/format";
+import { formattersFor } from "@/lib/format";
 import { Alert } from "./ui/Alert";
 import { StatusBadge } from "./ui/StatusBadge";
 
@@ -19,58 +20,60 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
  * for the others the ledger is not read at all, and "Charges so far: $0.00" would be untrue.
  */
 export function SubscriptionSummary({ detail, canSeeCharges }: { detail: SubscriptionDetail; canSeeCharges: boolean }) {
+  const t = useTranslations("Subscription.summary");
+  const labels = useTranslations("Labels");
+  const f = formattersFor(useLocale());
   const { subscription: s, offer, base, ledger, now } = detail;
   const inTrial = s.trialEndsAt && !s.trialConvertedAt;
-  const charged = ledger.reduce((t, l) => t + l.amountMinor, 0);
+  const charged = ledger.reduce((total, l) => total + l.amountMinor, 0);
+  const suspended = { date: s.suspendedAt ? f.date(s.suspendedAt) : "", deletionDate: s.deletionAt ? f.date(s.deletionAt) : "" };
   return (
-    <section aria-label="Subscription summary" className="space-y-3">
+    <section aria-label={t("label")} className="space-y-3">
       {s.status === "suspended" && (
-        <Alert tone="warning" title="Suspended: users are not able to sign in or access services">
-          Suspended {s.suspendedAt && formatDate(s.suspendedAt)}
-          {s.suspensionReason && ` (${SUSPENSION_REASON_LABELS[s.suspensionReason]})`}. All data will be deleted on {s.deletionAt && formatDate(s.deletionAt)} unless the subscription is reactivated.
-          {s.suspendedWithBase && " Suspended together with its base subscription."}
+        <Alert tone="warning" title={t("suspendedTitle")}>
+          {s.suspensionReason ? t("suspendedWithReason", { ...suspended, reason: labels(`suspensionReason.${s.suspensionReason}`) }) : t("suspended", suspended)}
+          {s.suspendedWithBase && ` ${t("suspendedWithBase")}`}
         </Alert>
       )}
-      {s.status === "deleted" && <Alert tone="error" title="Deleted">This subscription was suspended past its deletion date. Its service data has been removed and it can&apos;t be reactivated.</Alert>}
-      {s.status === "active" && s.cancellationScheduledAt && <Alert tone="warning" title={`Cancellation scheduled for ${formatDate(s.cancellationScheduledAt)}`}>The cancellation will occur at renewal.</Alert>}
-      {s.status === "active" && s.scheduledQuantity !== null && <Alert tone="info">The quantity will change to {s.scheduledQuantity} at renewal on {formatDate(s.termEnd)}.</Alert>}
+      {s.status === "deleted" && <Alert tone="error" title={t("deletedTitle")}>{t("deleted")}</Alert>}
+      {s.status === "active" && s.cancellationScheduledAt && <Alert tone="warning" title={t("cancellationScheduledTitle", { date: f.date(s.cancellationScheduledAt) })}>{t("cancellationScheduled")}</Alert>}
+      {s.status === "active" && s.scheduledQuantity !== null && <Alert tone="info">{t("quantityScheduled", { quantity: s.scheduledQuantity, date: f.date(s.termEnd) })}</Alert>}
       <dl className="grid grid-cols-2 gap-4 rounded-lg border border-neutral-200 bg-white p-5 shadow-sm md:grid-cols-4">
-        <Item label="Offer">{offer.name}</Item>
-        <Item label="Publisher">{offer.publisherName}</Item>
-        <Item label="Status">
+        <Item label={t("offer")}>{offer.name}</Item>
+        <Item label={t("publisher")}>{offer.publisherName}</Item>
+        <Item label={t("status")}>
           <StatusBadge status={s.status} />
         </Item>
-        <Item label="Quantity">{licensesApply(offer) ? `${s.quantity} licenses` : `${BILLING_TYPE_LABELS.usage}-based`}</Item>
-        <Item label="Billing frequency">{FREQUENCY_LABELS[s.billingFrequency]}</Item>
-        <Item label="Category">{CATEGORY_LABELS[offer.category]}</Item>
-        <Item label="Term start">{formatDate(s.termStart)}</Item>
-        <Item label="Term end">{formatDate(s.termEnd)}</Item>
+        <Item label={t("quantity")}>{licensesApply(offer) ? t("licenses", { count: s.quantity }) : t("usageBased")}</Item>
+        <Item label={t("billingFrequency")}>{labels(`frequency.${s.billingFrequency}`)}</Item>
+        <Item label={t("category")}>{labels(`category.${offer.category}`)}</Item>
+        <Item label={t("termStart")}>{f.date(s.termStart)}</Item>
+        <Item label={t("termEnd")}>{f.date(s.termEnd)}</Item>
         {(s.status === "active" || s.status === "suspended") && (
-          <Item label="Auto-renew">
-            {!s.autoRenew ? `Off: ends ${formatDate(nextRenewalDate(s))}` : s.status === "suspended" ? "On: paused while suspended" : `On: renews ${formatDate(s.termEnd)}`}
+          <Item label={t("autoRenew")}>
+            {!s.autoRenew ? t("autoRenewOff", { date: f.date(nextRenewalDate(s)) }) : s.status === "suspended" ? t("autoRenewPaused") : t("autoRenewOn", { date: f.date(s.termEnd) })}
           </Item>
         )}
         {s.trialEndsAt && (
-          <Item label="Free trial">
-            {inTrial ? `Ends ${formatDate(s.trialEndsAt)}; the paid term starts ${formatDate(s.termStart)}` : `Ended ${formatDate(s.trialEndsAt)}; converted to paid status`}
+          <Item label={t("freeTrial")}>
+            {inTrial ? t("trialRunning", { trialEnd: f.date(s.trialEndsAt), termStart: f.date(s.termStart) }) : t("trialEnded", { date: f.date(s.trialEndsAt) })}
           </Item>
         )}
-        {canSeeCharges && (detail.ledger.length > 0 || s.status !== "deleted") ? <Item label="Charges so far">{formatMoney(charged, offer.currency)}</Item> : null}
-        <Item label="Ordered">
-          {formatDate(s.orderedAt)}
+        {canSeeCharges && (detail.ledger.length > 0 || s.status !== "deleted") ? <Item label={t("chargesSoFar")}>{f.money(charged, offer.currency)}</Item> : null}
+        <Item label={t("ordered")}>
           {/* No order and no base: bought outside Partner Center, as usage-based ISV services are. */}
-          {!s.orderId && !s.baseSubscriptionId && " through the Azure portal"}
+          {!s.orderId && !s.baseSubscriptionId ? t("orderedInAzurePortal", { date: f.date(s.orderedAt) }) : f.date(s.orderedAt)}
         </Item>
         {base && (
-          <Item label="Base subscription">
+          <Item label={t("baseSubscription")}>
             <Link href={`/customers/${s.customerId}/subscriptions/${base.subscription.id}`} className="text-brand-700 underline">
               {base.offer.name}
             </Link>
           </Item>
         )}
-        {s.endedAt && <Item label="Ended">{formatDate(s.endedAt)}</Item>}
+        {s.endedAt && <Item label={t("ended")}>{f.date(s.endedAt)}</Item>}
       </dl>
-      <p className="sr-only">As of {formatDate(now)}</p>
+      <p className="sr-only">{t("asOf", { date: f.date(now) })}</p>
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { cancelSubscription, getSubscriptionDetail, listSubscriptions, nextInvoice } from "@/lib/subscriptions";
 import { SubscriptionSummary } from "@/components/SubscriptionSummary";
 import { activityOf, actorFor, clockAt, expectRefused, freshDb, ledgerOf, stored } from "./helpers";
+import { renderWithIntl } from "./support/render-intl";
 
 // Issue 10, item 11: "Seed an existing usage-based SaaS subscription (bought through the Azure portal, so
 // it appears in the customer's list) and let it be de-provisioned through the same Cancel procedure, with
@@ -24,7 +24,7 @@ describe("a usage-based ISV subscription bought in the Azure portal", () => {
     expect(item!.subscription).toMatchObject({ status: "active", orderId: null, baseSubscriptionId: null, quantity: 1 });
     expect(item!.cancel).toEqual({ kind: "deprovision" });
     expect(ledgerOf(db, item!.subscription.id)).toEqual([]);
-    const html = renderToStaticMarkup(createElement(SubscriptionSummary, { detail: getSubscriptionDetail(db, admin, clockAt(), item!.subscription.id), canSeeCharges: true }));
+    const html = renderWithIntl(createElement(SubscriptionSummary, { detail: getSubscriptionDetail(db, admin, clockAt(), item!.subscription.id), canSeeCharges: true }));
     expect(html).toContain("through the Azure portal");
   });
 

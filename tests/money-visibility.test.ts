@@ -1,10 +1,10 @@
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { AppDatabase } from "@/db/client";
 import { cancelSubscription, can, getSubscriptionDetail, listActivity } from "@/lib/subscriptions";
 import { SubscriptionSummary } from "@/components/SubscriptionSummary";
 import { actorFor, buySubscription, clockAt, freshDb } from "./helpers";
+import { renderWithIntl } from "./support/render-intl";
 
 // Issue 10, item 4: "Charges so far: $0.00" was shown to roles that may not see charges (Sales agent,
 // Helpdesk agent). "Show nothing money-related to a role without that right."
@@ -16,7 +16,7 @@ const idOf = (db: AppDatabase, customerId: string, offerId: string) =>
 function summaryFor(db: AppDatabase, userId: string, subscriptionId: string): string {
   const actor = actorFor(db, userId);
   const detail = getSubscriptionDetail(db, actor, clockAt(), subscriptionId);
-  return renderToStaticMarkup(createElement(SubscriptionSummary, { detail, canSeeCharges: can(actor, "view_billing") }));
+  return renderWithIntl(createElement(SubscriptionSummary, { detail, canSeeCharges: can(actor, "view_billing") }));
 }
 
 describe("the subscription summary", () => {

@@ -1,11 +1,11 @@
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { AppDatabase } from "@/db/client";
 import { getSubscriptionDetail, submitSubscriptionChanges, type SubscriptionDetail } from "@/lib/subscriptions";
 import { apiSubscriptionChangesSchema, subscriptionChangesSchema } from "@/lib/validation";
 import { AddOnsSection } from "@/components/AddOnsSection";
 import { actorFor, clockAt, expectRefused, freshDb, stored, submitChanges, tableSnapshot } from "./helpers";
+import { renderWithIntl } from "./support/render-intl";
 
 // Issue 10, item 2: "A later Submit undoes a scheduled add-on reduction ... A field the user did not
 // touch never produces a change." Fabrikam's seeded Microsoft 365 Business Premium has 10 licenses of
@@ -24,7 +24,7 @@ function setup() {
 /** The fields SubscriptionForm and AddOnsSection post for a page showing `detail`, as the form action parses them. */
 function formAsLoaded(detail: SubscriptionDetail, typed: Record<string, string> = {}) {
   const s = detail.subscription;
-  const html = renderToStaticMarkup(createElement(AddOnsSection, { detail, canBuy: true }));
+  const html = renderWithIntl(createElement(AddOnsSection, { detail, canBuy: true }));
   const fields: Record<string, string> = { subscriptionId: s.id, version: String(s.version), quantity: String(s.scheduledQuantity ?? s.quantity), status: s.status };
   // Every named input the section renders, with the value it renders.
   for (const [, name, value] of html.matchAll(/<input[^>]*?name="([^"]+)"[^>]*?value="([^"]*)"/g)) fields[name] = value;
@@ -34,7 +34,7 @@ function formAsLoaded(detail: SubscriptionDetail, typed: Record<string, string> 
 describe("a Submit on the base's page after an add-on decrease was scheduled", () => {
   it("shows the scheduled quantity in the add-on's box, and remembers what it showed", () => {
     const { db, admin, clock, baseId, atpId } = setup();
-    expect(submitChanges(db, admin, clock, baseId, { addOns: { [ATP]: 4 } })).toEqual(["Office 365 Advanced Threat Protection quantity will change to 4 at renewal."]);
+    expect(submitChanges(db, admin, clock, baseId, { addOns: { [ATP]: 4 } })).toEqual([{ code: "addon_quantity_scheduled", params: { offer: "Office 365 Advanced Threat Protection", quantity: 4 } }]);
     expect(stored(db, atpId)).toMatchObject({ quantity: 10, scheduledQuantity: 4 });
     const form = formAsLoaded(getSubscriptionDetail(db, admin, clock, baseId));
     expect(form.addOns[ATP]).toBe(4);
@@ -45,7 +45,7 @@ describe("a Submit on the base's page after an add-on decrease was scheduled", (
     const { db, admin, clock, baseId, atpId } = setup();
     const loaded = formAsLoaded(getSubscriptionDetail(db, admin, clock, baseId));
     expect(loaded.addOns[ATP]).toBe(10);
-    expect(submitChanges(db, admin, clock, atpId, { quantity: 4 })).toEqual([expect.stringContaining("Quantity will change to 4 at renewal")]);
+    expect(submitChanges(db, admin, clock, atpId, { quantity: 4 })).toEqual([{ code: "quantity_scheduled", params: { quantity: 4, date: expect.any(String) } }]);
     // The base's version did not move, so the older page is not stale: its untouched field must not count.
     const before = tableSnapshot(db);
     expect(submitSubscriptionChanges(db, admin, clock, loaded)).toEqual([]);
@@ -74,7 +74,7 @@ describe("a Submit on the base's page after an add-on decrease was scheduled", (
     const { db, admin, clock, baseId, atpId } = setup();
     submitChanges(db, admin, clock, baseId, { addOns: { [ATP]: 4 } });
     const form = formAsLoaded(getSubscriptionDetail(db, admin, clock, baseId), { [`addon:${ATP}`]: "10" });
-    expect(submitSubscriptionChanges(db, admin, clock, form)).toEqual(["Office 365 Advanced Threat Protection quantity changed to 10."]);
+    expect(submitSubscriptionChanges(db, admin, clock, form)).toEqual([{ code: "addon_quantity_changed", params: { offer: "Office 365 Advanced Threat Protection", quantity: 10 } }]);
     expect(stored(db, atpId)).toMatchObject({ quantity: 10, scheduledQuantity: null });
   });
 });

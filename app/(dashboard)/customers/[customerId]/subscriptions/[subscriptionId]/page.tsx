@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { DomainError } from "@/lib/errors";
 import { getClock, requireActor } from "@/lib/server/context";
@@ -12,7 +13,10 @@ import { ChargesTable } from "@/components/ChargesTable";
 import { ActivityList } from "@/components/ActivityList";
 import { Card } from "@/components/ui/Card";
 
-export const metadata: Metadata = { title: "Subscription" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Subscription");
+  return { title: t("title") };
+}
 
 export default async function SubscriptionPage({ params }: { params: Promise<{ customerId: string; subscriptionId: string }> }) {
   const actor = await requireActor();
@@ -23,6 +27,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ c
     if (found.customer.id !== customerId) throw new DomainError("not_found:subscription");
     return found;
   });
+  const t = await getTranslations("Subscription");
   return (
     <div className="space-y-6">
       <CustomerHeader customer={detail.customer} current={detail.offer.name} />
@@ -39,12 +44,12 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ c
         }}
       />
       {can(actor, "view_billing") && (
-        <Card title="Charges" titleId="charges">
+        <Card title={t("charges")} titleId="charges">
           <ChargesTable entries={detail.ledger} />
         </Card>
       )}
       {can(actor, "view_activity") && (
-        <Card title="Activity" titleId="activity">
+        <Card title={t("activity")} titleId="activity">
           <ActivityList entries={detail.activity} />
         </Card>
       )}
