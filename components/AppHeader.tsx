@@ -19,6 +19,11 @@ export function AppHeader({ actor, today }: { actor: Actor; today: Date }) {
           {labels(`cloud.${actor.cloud}`)}
         </Link>
         <nav aria-label={t("menu")} className="flex gap-4 text-sm">
+          {can(actor, "view") && (
+            <Link href="/" className="hover:underline">
+              {t("nav.home")}
+            </Link>
+          )}
           <Link href="/customers" className="hover:underline">
             {t("nav.customers")}
           </Link>

@@ -187,3 +187,45 @@ describe("licences by publisher", () => {
     if (others) expect(others.licences).toBeLessThanOrEqual(top[top.length - 1].licences * others.publishers);
   });
 });
+
+describe("Home's charts", () => {
+  it("show amounts only with the money right, each as an image with its numbers in a table and links to the lists behind it", async () => {
+    const { createElement, Fragment } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { ChargesByMonthChart } = await import("@/components/home/ChargesByMonthChart");
+    const { TrialsConvertingCard } = await import("@/components/home/TrialsConvertingCard");
+    const { RenewalsByWeekChart } = await import("@/components/home/RenewalsByWeekChart");
+    const { LicencesByPublisherChart } = await import("@/components/home/LicencesByPublisherChart");
+    const { db, admin } = contoso();
+    buySubscription(db, admin, fixedClock(SEED_NOW), { customerId: CUSTOMER, offerId: "northwind-crm-connect", quantity: 2 });
+    const clock = at("2026-03-20T00:00:00.000Z");
+    const render = (userId: string) => {
+      const actor = userId === admin.userId ? admin : actorFor(db, userId);
+      const o = homeOutlook(db, actor, clock);
+      return renderToStaticMarkup(
+        createElement(
+          Fragment,
+          null,
+          createElement(ChargesByMonthChart, { months: o.charges, amountsShown: o.amountsShown }),
+          createElement(TrialsConvertingCard, { trials: o.trials, amountsShown: o.amountsShown }),
+          createElement(RenewalsByWeekChart, { weeks: o.renewals }),
+          createElement(LicencesByPublisherChart, { data: licencesByPublisher(db, actor) }),
+        ),
+      );
+    };
+    const full = render(admin.userId);
+    expect(full).toMatch(/\$\d/);
+    expect(full).toContain("First paid terms");
+    const sales = render("contoso-sales-agent");
+    expect(sales).not.toMatch(/\$\d/);
+    expect(sales).not.toContain("First paid terms");
+    expect(sales).toContain("Charges posted");
+    for (const html of [full, sales]) {
+      expect(html.match(/<svg[^>]* role="img" aria-labelledby="[^"]+"/g)).toHaveLength(3);
+      expect(html.match(/<table/g)).toHaveLength(3);
+      expect(html).toContain('href="/renewals?days=30&amp;event=renews"');
+      expect(html).toContain('href="/renewals?days=30&amp;event=trial"');
+      expect(html).toContain('href="/renewals?days=90&amp;publisher=microsoft"');
+    }
+  });
+});
