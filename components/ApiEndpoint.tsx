@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReferenceEntry } from "@/lib/v1/reference";
 import { ApiCurlExample } from "./ApiCurlExample";
 import { ApiErrorCodesTable } from "./ApiErrorCodesTable";
@@ -14,6 +15,7 @@ const METHOD_TONES: Record<string, string> = {
 
 /** One endpoint: method and path, what it does, its fields, its error codes and a runnable example. */
 export function ApiEndpoint({ entry }: { entry: ReferenceEntry }) {
+  const t = useTranslations("ApiReference.endpoint");
   return (
     <section id={entry.id} aria-labelledby={`${entry.id}-title`} className="space-y-3 border-t border-neutral-200 pt-5">
       <h3 id={`${entry.id}-title`} className="flex flex-wrap items-baseline gap-2 text-lg font-semibold">
@@ -23,13 +25,13 @@ export function ApiEndpoint({ entry }: { entry: ReferenceEntry }) {
       </h3>
       {entry.description && <ApiProse text={entry.description} />}
       <p className="text-sm text-neutral-700">
-        {entry.public ? "No token needed." : "Needs Authorization: Bearer."} Answers {entry.status} with the response below.
+        {entry.public ? t("public") : t("bearer")} {t("answers", { status: entry.status })}
       </p>
-      <ApiFieldsTable caption="Parameters" rows={entry.params} showWhere />
-      {entry.body && <ApiFieldsTable caption={`Request body (${entry.bodyType})`} rows={entry.body} />}
-      <ApiFieldsTable caption={`Response (${entry.status})`} rows={entry.response} />
+      <ApiFieldsTable caption={t("parameters")} rows={entry.params} showWhere />
+      {entry.body && <ApiFieldsTable caption={t("requestBody", { type: entry.bodyType })} rows={entry.body} />}
+      <ApiFieldsTable caption={t("response", { status: entry.status })} rows={entry.response} />
       <ApiErrorCodesTable errors={entry.errors} />
-      <ApiCurlExample label="Example" command={entry.curl} />
+      <ApiCurlExample label={t("example")} command={entry.curl} />
     </section>
   );
 }

@@ -1,16 +1,18 @@
-import type { V1Operation } from "@/lib/v1/openapi-types";
+import { useTranslations } from "next-intl";
+import type { ReferenceEntry } from "@/lib/v1/reference";
 
 /** Every refusal an endpoint answers: HTTP status, the body's `code` (or OAuth `error`), and when. */
-export function ApiErrorCodesTable({ errors }: { errors: V1Operation["errors"] }) {
+export function ApiErrorCodesTable({ errors }: { errors: ReferenceEntry["errors"] }) {
+  const t = useTranslations("ApiReference.errorsTable");
   if (errors.length === 0) return null;
   return (
     <table className="w-full text-left text-sm">
-      <caption className="py-1 text-left text-sm font-semibold">Error codes</caption>
+      <caption className="py-1 text-left text-sm font-semibold">{t("caption")}</caption>
       <thead className="border-b border-neutral-200 text-xs uppercase text-neutral-600">
         <tr>
-          <th scope="col" className="py-1 pr-3">Status</th>
-          <th scope="col" className="py-1 pr-3">Code</th>
-          <th scope="col" className="py-1">When</th>
+          <th scope="col" className="py-1 pr-3">{t("status")}</th>
+          <th scope="col" className="py-1 pr-3">{t("code")}</th>
+          <th scope="col" className="py-1">{t("when")}</th>
         </tr>
       </thead>
       <tbody>

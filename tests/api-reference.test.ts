@@ -1,10 +1,14 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
+import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it, vi } from "vitest";
 import type { AppDatabase } from "@/db/client";
 import { ApiEndpoint } from "@/components/ApiEndpoint";
-import { allErrors } from "@/lib/v1/openapi";
-import { operations } from "@/lib/v1/operations";
+import { LOCALES, type Locale } from "@/i18n/locales";
+import { MESSAGES } from "@/messages";
+import { apiText, englishApiText, fieldKeyOf } from "@/lib/v1/api-text";
+import { allErrors, operationId } from "@/lib/v1/openapi";
+import { operationGroups, operations } from "@/lib/v1/operations";
 import { resetRateLimits } from "@/lib/v1/rate-limit";
 import { curlExample, DEMO_SIGN_IN, exampleBody, examplePath, fieldRows, GETTING_STARTED, referenceEntry } from "@/lib/v1/reference";
 import { freshDb } from "./helpers";
@@ -13,17 +17,48 @@ import { v1Fetch } from "./support/v1-router";
 const state = vi.hoisted(() => ({ db: null as unknown as AppDatabase }));
 vi.mock("@/db", () => ({ getDb: () => state.db }));
 
+/** One endpoint as the page renders it in `locale`. */
+const render = (entry: ReturnType<typeof referenceEntry>, locale: Locale = "en-US") =>
+  renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: MESSAGES[locale], timeZone: "UTC", children: createElement(ApiEndpoint, { entry }) }));
+
 /** The API reference page shows what the OpenAPI document says, with examples the API accepts. */
 describe("the API reference", () => {
   it("shows each endpoint's method, path, fields, every error code and an example", () => {
     for (const op of operations) {
-      const html = renderToStaticMarkup(createElement(ApiEndpoint, { entry: referenceEntry(op) }));
+      const html = render(referenceEntry(op));
       expect(html).toContain(op.path);
       expect(html).toContain(op.method.toUpperCase());
       for (const error of allErrors(op)) expect(html, `${op.method} ${op.path} ${error.code}`).toContain(`>${error.code}<`);
       for (const row of fieldRows(op.response, "output")) expect(html).toContain(`>${row.name}<`);
       expect(html).toContain("curl -sS");
     }
+  });
+
+  it.each(LOCALES)("has every operation's summary, every group's name, every refusal and every field description in %s", (locale) => {
+    const text = apiText(locale);
+    for (const group of operationGroups) expect(text.has(`groups.${group.id}.name`), group.id).toBe(true);
+    for (const op of operations) expect(text.has(`operations.${operationId(op)}.summary`), operationId(op)).toBe(true);
+    // No message for an operation that is gone.
+    expect(Object.keys(MESSAGES[locale].ApiReference.operations).sort()).toEqual(operations.map(operationId).sort());
+    for (const op of operations) {
+      for (const [schema, io] of [[op.params, "input"], [op.query, "input"], [op.body, "input"], [op.response, "output"]] as const) {
+        if (!schema) continue;
+        for (const row of fieldRows(schema, io)) if (row.description) expect(fieldKeyOf(row.description), `${operationId(op)} ${row.name}: ${row.description}`).toBeDefined();
+      }
+    }
+  });
+
+  it("shows an endpoint in Swedish: its summary, table headings, refusals and field descriptions, the code as it is", () => {
+    const op = operations.find((o) => o.method === "post" && o.path === "/v1/customers/{customerId}/carts")!;
+    const english = referenceEntry(op, englishApiText());
+    const swedish = referenceEntry(op, apiText("sv-SE"));
+    expect(swedish.summary).toBe("Skapa en kundvagn");
+    expect(swedish.errors.map((e) => e.when)).not.toContain(english.errors[0].when);
+    expect(swedish.params.find((r) => r.name === "customerId")?.description).toBe("Kundens ID (GET /v1/customers).");
+    const html = render(swedish, "sv-SE");
+    for (const word of ["Skapa en kundvagn", "Parametrar", "Begärandetext (application/json)", "Svar (201)", "Felkoder", "Obligatorisk", "Exempel", "sökväg"]) expect(html).toContain(word);
+    expect(html).toContain(">catalogItemId<");
+    expect(html).not.toContain("Request body");
   });
 
   it("gives every example a body the handler's schema accepts, demo ids in the path and the token where one is needed", () => {

@@ -17,7 +17,8 @@ import { freshDb } from "./helpers";
 const state = vi.hoisted(() => ({ db: null as unknown as AppDatabase }));
 vi.mock("@/db", () => ({ getDb: () => state.db }));
 
-const { buildOpenApiDocument, allErrors, successStatus, pathParamNames } = await import("@/lib/v1/openapi");
+const { buildOpenApiDocument, allErrors, successStatus, pathParamNames, operationText, refusalText } = await import("@/lib/v1/openapi");
+const { englishApiText } = await import("@/lib/v1/api-text");
 const { operations } = await import("@/lib/v1/operations");
 const { GET: openApiRoute } = await import("@/app/v1/openapi.json/route");
 const { POST: tokenRoute } = await import("@/app/oauth2/token/route");
@@ -198,7 +199,7 @@ describe("GET /v1/openapi.json", () => {
       expect(entry.responses[String(successStatus(op))]).toBeDefined();
       for (const error of allErrors(op)) {
         const response = entry.responses[String(error.status)] as { description: string; content: Json };
-        expect(response?.description, `${key(op.method, op.path)} ${error.status}`).toContain(`${error.code}: ${error.when}`);
+        expect(response?.description, `${key(op.method, op.path)} ${error.status}`).toContain(`${error.code}: ${refusalText(error, englishApiText())}`);
         expect(response.content).toHaveProperty(["application/json", "schema"]);
       }
       if (!op.public) {
@@ -215,11 +216,11 @@ describe("GET /v1/openapi.json", () => {
 
   it("documents every refusal the operations list, each with a Partner Center or OAuth code", () => {
     for (const op of operations) {
-      expect(op.summary.length).toBeGreaterThan(0);
+      expect(document.paths[op.path][op.method].summary, key(op.method, op.path)).toBe(operationText(op, englishApiText()).summary);
       for (const error of op.errors) {
         expect(error.status, key(op.method, op.path)).toBeGreaterThanOrEqual(400);
         expect(error.code).toMatch(op.errorBody ? /^[a-z_]+$/ : /^\d+$/);
-        expect(error.when.length).toBeGreaterThan(0);
+        expect(refusalText(error, englishApiText()).length).toBeGreaterThan(0);
       }
     }
   });

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { SANDBOX_KINDS } from "@/db/schema/sandboxes";
 import { idSchema } from "@/lib/validation";
+import { describeField } from "@/lib/v1/api-text";
 
 /** **Start a sandbox** (the sign-in page's form) and POST /v1/sandboxes: which template; direct bill unless chosen. */
 export const startSandboxSchema = z.strictObject({
   kind: z.enum(SANDBOX_KINDS, { error: "Choose direct_bill, indirect or us_government." }).default("direct_bill").meta({
-    description: "The template: direct_bill (Contoso Cloud Partners, one user per role), indirect (Adventure Works, an indirect provider, with Margie's Travel, its indirect reseller) or us_government (Trey Research Federal).",
+    description: describeField("sandboxKind"),
   }),
 });
 

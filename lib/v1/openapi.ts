@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { englishApiText, type ApiText } from "./api-text";
 import { PC_CODES } from "./errors";
-import type { V1Operation } from "./openapi-types";
+import type { Refusal, V1Operation } from "./openapi-types";
 import { operationGroups, type OperationGroup } from "./operations";
 import { REQUESTS_PER_MINUTE } from "./rate-limit";
 
@@ -8,11 +9,11 @@ import { REQUESTS_PER_MINUTE } from "./rate-limit";
  * /v1/openapi.json, generated: every path, parameter, body and response schema comes from the zod
  * schemas the operations list (the same objects the handlers parse with), through zod 4's
  * `z.toJSONSchema` (JSON Schema 2020-12, which OpenAPI 3.1 uses as is). Nothing here is written per
- * endpoint, so the document cannot say something the handlers do not do.
+ * endpoint, so the document cannot say something the handlers do not do. Its prose is the en-US
+ * messages' (lib/v1/api-text.ts), the same the API reference page shows translated.
  */
 
 type Json = Record<string, unknown>;
-type ErrorRow = V1Operation["errors"][number];
 
 /** Partner Center's REST error body ("Partner Center REST error codes"), as v1Route answers every refusal. */
 export const partnerCenterErrorSchema = z.object({
@@ -26,25 +27,40 @@ export const partnerCenterErrorSchema = z.object({
  * The refusals v1Route itself answers before or around any handler, so no resource module lists
  * them: no live token, the partner's rate limit, and a body that is not JSON.
  */
-export function edgeErrors(op: V1Operation): ErrorRow[] {
-  const rows: ErrorRow[] = [];
+export function edgeErrors(op: V1Operation): Refusal[] {
+  const rows: Refusal[] = [];
   if (op.public) return rows;
-  rows.push({ status: 401, code: PC_CODES.access_denied, when: "No Authorization: Bearer header, or the token is unknown, expired or revoked (a session cookie is never enough)." });
+  rows.push({ status: 401, code: PC_CODES.access_denied, when: "noToken" });
   if (op.body && op.bodyType !== "form") {
-    rows.push({ status: 400, code: PC_CODES.invalid_input, when: "The body is not valid JSON, or fails validation (`data` lists each field)." });
-    rows.push({ status: 413, code: PC_CODES.invalid_input, when: "The body is over 1 MiB." });
-    rows.push({ status: 415, code: PC_CODES.invalid_input, when: "The body is not sent as Content-Type: application/json." });
+    rows.push({ status: 400, code: PC_CODES.invalid_input, when: "invalidJson" });
+    rows.push({ status: 413, code: PC_CODES.invalid_input, when: "bodyTooLarge" });
+    rows.push({ status: 415, code: PC_CODES.invalid_input, when: "notJson" });
   }
-  if (op.query) rows.push({ status: 400, code: PC_CODES.invalid_input, when: "A query parameter is not valid." });
-  rows.push({ status: 429, code: PC_CODES.rate_limited, when: `More than ${REQUESTS_PER_MINUTE} requests in a minute from the partner: wait Retry-After seconds.` });
+  if (op.query) rows.push({ status: 400, code: PC_CODES.invalid_input, when: "invalidQuery" });
+  rows.push({ status: 429, code: PC_CODES.rate_limited, when: "rateLimited", values: { requestsPerMinute: REQUESTS_PER_MINUTE } });
   return rows;
 }
 
 /** The operation's own refusals, then the edge's, without repeating a status and code it already lists. */
-export function allErrors(op: V1Operation): ErrorRow[] {
+export function allErrors(op: V1Operation): Refusal[] {
   const own = new Set(op.errors.map((e) => `${e.status} ${e.code}`));
   return [...op.errors, ...edgeErrors(op).filter((e) => !own.has(`${e.status} ${e.code}`))].sort((a, b) => a.status - b.status);
 }
+
+/** An operation's summary and description (ApiReference.operations.<operationId>) in `text`'s language. */
+export function operationText(op: V1Operation, text: ApiText): { summary: string; description?: string } {
+  const key = (part: "summary" | "description") => `operations.${operationId(op)}.${part}`;
+  return { summary: text.t(key("summary"), op.textValues), description: text.has(key("description")) ? text.t(key("description"), op.textValues) : undefined };
+}
+
+/** A group's name and description (ApiReference.groups.<id>) in `text`'s language. */
+export function groupText(group: OperationGroup, text: ApiText): { name: string; description: string } {
+  const key = (part: "name" | "description") => `groups.${group.id}.${part}`;
+  return { name: text.t(key("name")), description: text.t(key("description")) };
+}
+
+/** When a refusal is answered (ApiReference.refusals), in `text`'s language. */
+export const refusalText = (row: Refusal, text: ApiText): string => text.t(`refusals.${row.when}`, row.values);
 
 export function successStatus(op: V1Operation): number {
   return op.status ?? 200;
@@ -122,17 +138,17 @@ function responses(op: V1Operation, schemas: SchemaSet): Json {
   const status = successStatus(op);
   const out: Json = {
     [status]: {
-      description: op.summary,
+      description: operationText(op, englishApiText()).summary,
       headers: { ...ids, ...(op.public ? {} : { ETag: { $ref: "#/components/headers/ETag" } }) },
       ...(status === 204 ? {} : { content: { "application/json": { schema: schemas.convert(op.response, "output") } } }),
     },
   };
   const errorSchema = op.errorBody ? schemas.convert(op.errorBody, "output") : { $ref: "#/components/schemas/Error" };
-  const byStatus = new Map<number, ErrorRow[]>();
+  const byStatus = new Map<number, Refusal[]>();
   for (const row of allErrors(op)) byStatus.set(row.status, [...(byStatus.get(row.status) ?? []), row]);
   for (const [code, rows] of byStatus) {
     out[code] = {
-      description: rows.map((r) => `${r.code}: ${r.when}`).join("\n"),
+      description: rows.map((r) => `${r.code}: ${refusalText(r, englishApiText())}`).join("\n"),
       headers: { ...ids, ...(code === 429 && !op.public ? { "Retry-After": { $ref: "#/components/headers/RetryAfter" } } : {}) },
       content: { "application/json": { schema: errorSchema } },
     };
@@ -142,11 +158,12 @@ function responses(op: V1Operation, schemas: SchemaSet): Json {
 
 function operationObject(op: V1Operation, group: OperationGroup, schemas: SchemaSet): Json {
   const bodyType = op.bodyType === "form" ? "application/x-www-form-urlencoded" : "application/json";
+  const { summary, description } = operationText(op, englishApiText());
   return {
     operationId: operationId(op),
-    tags: [group.name],
-    summary: op.summary,
-    ...(op.description ? { description: op.description } : {}),
+    tags: [groupText(group, englishApiText()).name],
+    summary,
+    ...(description ? { description } : {}),
     ...(op.public ? { security: [] } : {}),
     parameters: parameters(op, schemas),
     ...(op.body ? { requestBody: { required: true, content: { [bodyType]: { schema: schemas.convert(op.body, "input") } } } } : {}),
@@ -201,7 +218,7 @@ export function buildOpenApiDocument(groups: OperationGroup[] = operationGroups)
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     servers: [{ url: "/" }],
     security: [{ bearer: [] }, { oauth2: [] }],
-    tags: groups.map((g) => ({ name: g.name, description: g.description })),
+    tags: groups.map((g) => groupText(g, englishApiText())),
     paths,
     components: components(schemas.components),
   };

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { englishApiText, fieldDescription, type ApiText } from "./api-text";
 import type { V1Operation } from "./openapi-types";
-import { allErrors, pathParamNames, successStatus } from "./openapi";
+import { allErrors, operationText, pathParamNames, refusalText, successStatus } from "./openapi";
 
 /**
  * What the API reference page shows for each operation, derived from the same zod schemas as
  * /v1/openapi.json: field tables from their JSON Schema, and curl examples that run against the demo
- * data (Contoso's Global admin, customer `fabrikam`, offer `office-365-e3`).
+ * data (Contoso's Global admin, customer `fabrikam`, offer `office-365-e3`). Its prose is in the
+ * reader's language (an ApiText); the schemas' descriptions, English, are looked up by their text.
  */
 
 type Json = Record<string, unknown>;
@@ -16,6 +18,11 @@ export interface FieldRow {
   type: string;
   required: boolean;
   description?: string;
+}
+
+/** A field as its schema gives it: the description in English, and which variants of a union require it. */
+export interface SchemaFieldRow extends FieldRow {
+  requiredWhen?: { tag: string; values: string[] };
 }
 
 /** The demo account the examples sign in with (listed on the sign-in page), and the demo ids they use. */
@@ -65,9 +72,9 @@ export function typeLabel(raw: Json, root: Json): string {
 }
 
 /** The fields of an object schema (a union's variants merged), nested objects and arrays of objects spelt out. */
-export function fieldRows(schema: z.ZodType, io: "input" | "output"): FieldRow[] {
+export function fieldRows(schema: z.ZodType, io: "input" | "output"): SchemaFieldRow[] {
   const root = jsonSchema(schema, io);
-  const rows: FieldRow[] = [];
+  const rows: SchemaFieldRow[] = [];
   const walk = (raw: Json, prefix: string, depth: number) => {
     const shapes = variants(deref(raw, root), root).filter((v) => v.properties);
     // A union of objects (the token request's grants): a field required by some variants says which.
@@ -79,10 +86,10 @@ export function fieldRows(schema: z.ZodType, io: "input" | "output"): FieldRow[]
       const node = deref(child, root);
       const requiredIn = shapes.filter((s) => ((s.required ?? []) as string[]).includes(name));
       const everywhere = requiredIn.length === shapes.length;
-      const when = !everywhere && requiredIn.length > 0 && tag ? `Required when ${tag} is ${requiredIn.map((s) => JSON.stringify((s.properties as Record<string, Json>)[tag].const)).join(" or ")}.` : undefined;
-      const description = [when, (child.description ?? node.description) as string | undefined].filter(Boolean).join(" ") || undefined;
+      const requiredWhen = !everywhere && requiredIn.length > 0 && tag ? { tag, values: requiredIn.map((s) => JSON.stringify((s.properties as Record<string, Json>)[tag].const)) } : undefined;
+      const description = (child.description ?? node.description) as string | undefined;
       const type = [...new Set(holders.map((s) => typeLabel((s.properties as Record<string, Json>)[name], root)))].join(" | ");
-      rows.push({ name: prefix + name, type, required: everywhere, description });
+      rows.push({ name: prefix + name, type, required: everywhere, ...(description ? { description } : {}), ...(requiredWhen ? { requiredWhen } : {}) });
       if (depth >= 3) continue;
       const inner = variants(node, root)[0];
       if (inner?.properties) walk(inner, `${prefix}${name}.`, depth + 1);
@@ -154,25 +161,33 @@ export function curlExample(op: V1Operation): string {
   return lines.join(" \\\n  ");
 }
 
-/** Everything the page shows for one operation. */
-export function referenceEntry(op: V1Operation) {
-  const params = [
-    ...(op.params ? fieldRows(op.params, "input").map((r) => ({ ...r, required: true, where: "path" as const })) : pathParamNames(op.path).map((name) => ({ name, type: "string", required: true, where: "path" as const }))),
-    ...(op.query ? fieldRows(op.query, "input").map((r) => ({ ...r, where: "query" as const })) : []),
+/** A field as the page shows it: "Required when …" and its description, in `text`'s language. */
+function shownRow({ requiredWhen, description, ...row }: SchemaFieldRow, text: ApiText): FieldRow {
+  const list = new Intl.ListFormat(text.locale, { type: "disjunction" });
+  const when = requiredWhen && text.t("fieldsTable.requiredWhen", { tag: requiredWhen.tag, values: list.format(requiredWhen.values) });
+  const shown = [when, description && fieldDescription(description, text)].filter(Boolean).join(" ");
+  return shown ? { ...row, description: shown } : row;
+}
+
+/** Everything the page shows for one operation, its prose in `text`'s language (English by default). */
+export function referenceEntry(op: V1Operation, text: ApiText = englishApiText()) {
+  const rows = (schema: z.ZodType, io: "input" | "output") => fieldRows(schema, io).map((row) => shownRow(row, text));
+  const params: (FieldRow & { where: "path" | "query" })[] = [
+    ...(op.params ? rows(op.params, "input").map((r) => ({ ...r, required: true, where: "path" as const })) : pathParamNames(op.path).map((name) => ({ name, type: "string", required: true, where: "path" as const }))),
+    ...(op.query ? rows(op.query, "input").map((r) => ({ ...r, where: "query" as const })) : []),
   ];
   return {
     id: `${op.method}-${op.path.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")}`,
     method: op.method.toUpperCase(),
     path: op.path,
-    summary: op.summary,
-    description: op.description,
+    ...operationText(op, text),
     public: !!op.public,
     params,
-    body: op.body ? fieldRows(op.body, "input") : null,
+    body: op.body ? rows(op.body, "input") : null,
     bodyType: op.bodyType === "form" ? "application/x-www-form-urlencoded" : "application/json",
     status: successStatus(op),
-    response: fieldRows(op.response, "output"),
-    errors: allErrors(op),
+    response: rows(op.response, "output"),
+    errors: allErrors(op).map((row) => ({ status: row.status, code: row.code, when: refusalText(row, text) })),
     curl: curlExample(op),
   };
 }

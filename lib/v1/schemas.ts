@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MAX_PAGE_SIZE, type ApiLineInput } from "@/lib/subscriptions";
 import { idSchema, quantitySchema, wholeNumber } from "@/lib/validation";
 import { PC_STATUSES } from "./representations/subscription";
+import { describeField } from "./api-text";
 
 /**
  * The REST API's request schemas (Partner Center's resources under /v1). Each command reuses the
@@ -24,8 +25,8 @@ const pageSizeSchema = wholeNumber({ min: 1, max: MAX_PAGE_SIZE, message: `size 
 
 /** Paging as Partner Center's seek-based collections do it: follow `links.next` (seekOperation=Next plus its MS-ContinuationToken header). */
 const seekSchema = {
-  seekOperation: z.enum(["Next", "next"]).optional().meta({ description: "Sent by links.next; the page is given by the MS-ContinuationToken header." }),
-  continuationToken: z.string().max(2000).optional().meta({ description: "The MS-ContinuationToken value, for clients that can only follow a URI." }),
+  seekOperation: z.enum(["Next", "next"]).optional().meta({ description: describeField("seekOperation") }),
+  continuationToken: z.string().max(2000).optional().meta({ description: describeField("continuationToken") }),
 };
 
 /** GET /v1/customers ("Get a list of customers"). */
@@ -106,12 +107,12 @@ const provisioningContextSchema = z.record(z.string().max(100), z.string().max(5
 
 /** A CartLineItem in POST and PUT /v1/customers/{customerId}/carts ("Create a cart", "Update a cart"). */
 export const cartLineItemRequestSchema = z.object({
-  id: lineIndexSchema.optional().meta({ description: "The line's index in the cart; its position when absent." }),
-  catalogItemId: idSchema.meta({ description: "The offer id (GET /v1/offers)." }),
+  id: lineIndexSchema.optional().meta({ description: describeField("cartLineId") }),
+  catalogItemId: idSchema.meta({ description: describeField("offerId") }),
   quantity: quantitySchema,
   billingCycle: billingCycleSchema,
   friendlyName: friendlyNameSchema.nullish(),
-  termDuration: termDurationSchema.nullish().meta({ description: "P1M for monthly, P1Y for annual; another term makes the line's error." }),
+  termDuration: termDurationSchema.nullish().meta({ description: describeField("termDuration") }),
   participants: participantsSchema.nullish(),
   provisioningContext: provisioningContextSchema.nullish(),
 });
@@ -125,7 +126,7 @@ export type CartRequest = z.infer<typeof cartRequestSchema>;
 /** An OrderLineItem in POST /v1/customers/{customerId}/orders ("Create an order for a customer"). */
 export const orderLineItemRequestSchema = z.object({
   lineItemNumber: lineIndexSchema,
-  offerId: idSchema.meta({ description: "The offer id (GET /v1/offers)." }),
+  offerId: idSchema.meta({ description: describeField("offerId") }),
   quantity: quantitySchema,
   friendlyName: friendlyNameSchema.nullish(),
   termDuration: termDurationSchema.nullish(),
@@ -134,7 +135,7 @@ export const orderLineItemRequestSchema = z.object({
 });
 
 export const orderRequestSchema = z.object({
-  billingCycle: billingCycleSchema.optional().meta({ description: 'Every line\'s billing cycle; "monthly" when absent.' }),
+  billingCycle: billingCycleSchema.optional().meta({ description: describeField("orderRequestBillingCycle") }),
   lineItems: z.array(orderLineItemRequestSchema).min(1, "An order needs at least one line item.").max(100),
 });
 export type OrderRequest = z.infer<typeof orderRequestSchema>;

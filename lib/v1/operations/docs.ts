@@ -13,8 +13,6 @@ export const operations: V1Operation[] = [
   {
     method: "get",
     path: "/v1/openapi.json",
-    summary: "Get this OpenAPI document",
-    description: "The OpenAPI 3.1 description of every operation here, generated from the zod schemas the handlers validate with. Public: no token needed.",
     public: true,
     response: openApiDocumentSchema,
     errors: [],

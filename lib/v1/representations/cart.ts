@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { cartLineProblemText, termDurationOf, type ApiCartLineView, type ApiCartView } from "@/lib/subscriptions";
 import { link, linkSchema } from "./links";
+import { describeField } from "../api-text";
 
-const instant = z.string().meta({ description: "UTC date-time, ISO 8601." });
+const instant = z.string().meta({ description: describeField("utcDateTime") });
 
 /**
  * Partner Center's CartErrorCode members this product gives (as its enums go on the wire, snake_case):
@@ -21,7 +22,7 @@ export const cartErrorSchema = z.object({
   reason: z
     .string()
     .optional()
-    .meta({ description: "This product's extension: why the offer can't be sold (not_transactable, not_in_csp, exclusive, country, cloud, segment, suspended, one_per_customer), as GET /v1/customers/{customerId}/offers gives it." }),
+    .meta({ description: describeField("cartLineErrorReason") }),
 });
 
 export const cartLineItemSchema = z.object({
@@ -34,7 +35,7 @@ export const cartLineItemSchema = z.object({
   termDuration: z.string(),
   participants: z.array(z.object({ key: z.string(), value: z.string() })).optional(),
   provisioningContext: z.record(z.string(), z.string()),
-  orderGroup: z.string().meta({ description: 'Lines of one billing cycle check out as one order: "0" for the first cycle in the cart, "1" for the other.' }),
+  orderGroup: z.string().meta({ description: describeField("orderGroup") }),
   error: cartErrorSchema.optional(),
 });
 
@@ -43,8 +44,8 @@ export const cartSchema = z.object({
   id: z.string(),
   creationTimestamp: instant,
   lastModifiedTimestamp: instant,
-  expirationTimestamp: instant.meta({ description: "7 days after creation, by the partner's clock (the Demo clock moves it)." }),
-  lastModifiedUser: z.string().meta({ description: "The id of the user or app that last created or updated the cart." }),
+  expirationTimestamp: instant.meta({ description: describeField("cartExpiration") }),
+  lastModifiedUser: z.string().meta({ description: describeField("lastModifiedUser") }),
   status: z.enum(["Active", "Ordered"]),
   lineItems: z.array(cartLineItemSchema),
   links: z.object({ self: linkSchema }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Customer } from "@/db/schema";
 import { collectionSchema, link, linkSchema } from "./links";
+import { describeField } from "../api-text";
 
 /**
  * Partner Center's Customer resource ("Customer resources"), as far as this product's data has it:
@@ -21,11 +22,11 @@ export const customerSchema = z.object({
     lastName: z.string(),
     email: z.string(),
     companyName: z.string(),
-    defaultAddress: z.object({ country: z.string().meta({ description: "ISO 3166 alpha-2 billing country." }) }),
+    defaultAddress: z.object({ country: z.string().meta({ description: describeField("billingCountry") }) }),
     attributes: z.object({ objectType: z.literal("CustomerBillingProfile") }),
   }),
   relationshipToPartner: z.literal("reseller"),
-  segment: z.string().meta({ description: "This product's extension: the customer segment (commercial, education, government, nonprofit), which decides the offers it can buy." }),
+  segment: z.string().meta({ description: describeField("customerSegment") }),
   links: z.object({ self: linkSchema }),
   attributes: z.object({ objectType: z.literal("Customer") }),
 });

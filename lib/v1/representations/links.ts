@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeField } from "../api-text";
 
 /** Partner Center's Link ("Utility resources"): where to GET a related resource or the next page. */
 export const linkSchema = z.object({
@@ -34,7 +35,7 @@ export function nextLink(self: string, token: string | null): { next?: Link } {
 /** A Partner Center collection: `totalCount`, `items`, `links`, `attributes.objectType` "Collection". */
 export function collectionSchema<T extends z.ZodType>(item: T) {
   return z.object({
-    totalCount: z.number().int().meta({ description: "How many items the whole collection has (all pages)." }),
+    totalCount: z.number().int().meta({ description: describeField("totalCount") }),
     items: z.array(item),
     links: z.object({ self: linkSchema, next: linkSchema.optional() }),
     attributes: z.object({ objectType: z.literal("Collection") }),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Category, Offer } from "@/db/schema";
 import { allowedFrequencies, unavailableReasonText, type UnavailableReason } from "@/lib/subscriptions";
 import { collectionSchema, link, linkSchema } from "./links";
+import { describeField } from "../api-text";
 
 /** The availability reasons of lib/subscriptions/availability.ts, as codes a script can switch on. */
 export const UNAVAILABLE_CODES = ["not_transactable", "not_in_csp", "exclusive", "country", "cloud", "segment", "suspended", "one_per_customer"] as const;
@@ -18,12 +19,12 @@ export const unavailableReasonSchema = z
   .object({
     code: z.enum(UNAVAILABLE_CODES),
     description: z.string(),
-    subscriptionId: z.string().optional().meta({ description: "The customer's subscription that blocks a new one (suspended, one_per_customer)." }),
+    subscriptionId: z.string().optional().meta({ description: describeField("blockingSubscriptionId") }),
     country: z.string().optional(),
     cloud: z.string().optional(),
-    portalUrl: z.string().optional().meta({ description: "Where a non-transactable offer is bought instead." }),
+    portalUrl: z.string().optional().meta({ description: describeField("portalUrl") }),
   })
-  .meta({ description: "This product's extension: why isAvailableForPurchase is false, as a code." });
+  .meta({ description: describeField("unavailableReason") });
 
 /** Partner Center's Offer resource ("Offer resources"); `unavailableReason` is this product's extension. */
 export const offerSchema = z.object({
@@ -38,7 +39,7 @@ export const offerSchema = z.object({
   country: z.string(),
   category: z.object({ id: z.string(), name: z.string(), rank: z.number().int(), locale: z.string(), country: z.string(), attributes: z.object({ objectType: z.literal("OfferCategory") }) }),
   limitUnitOfMeasure: z.enum(["None", "Concurrent"]),
-  limit: z.number().int().meta({ description: "Subscriptions a customer may hold at once under Concurrent; 0 under None (no limit)." }),
+  limit: z.number().int().meta({ description: describeField("offerLimit") }),
   prerequisiteOffers: z.array(z.string()),
   isAddOn: z.boolean(),
   isAvailableForPurchase: z.boolean(),

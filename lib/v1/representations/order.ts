@@ -2,15 +2,16 @@ import { z } from "zod";
 import { ERRORS, type ErrorCode } from "@/lib/errors";
 import { termDurationOf, type ApiOrder, type OrderGroupError } from "@/lib/subscriptions";
 import { collectionSchema, link, linkSchema } from "./links";
+import { describeField } from "../api-text";
 
-const instant = z.string().meta({ description: "UTC date-time, ISO 8601." });
+const instant = z.string().meta({ description: describeField("utcDateTime") });
 
 /** Partner Center's OrderLineItem: one subscription the order created. */
 export const orderLineItemSchema = z.object({
-  lineItemNumber: z.number().int().meta({ description: "0 to count-1, in the order's line order." }),
+  lineItemNumber: z.number().int().meta({ description: describeField("lineItemNumber") }),
   offerId: z.string(),
   subscriptionId: z.string(),
-  friendlyName: z.string().meta({ description: "The friendlyName sent, else the offer's name." }),
+  friendlyName: z.string().meta({ description: describeField("friendlyName") }),
   quantity: z.number().int(),
   termDuration: z.enum(["P1M", "P1Y"]),
   transactionType: z.literal("New"),
@@ -20,14 +21,14 @@ export const orderLineItemSchema = z.object({
 /** Partner Center's Order resource ("Order resources"). */
 export const orderSchema = z.object({
   id: z.string(),
-  alternateId: z.string().meta({ description: "A friendly identifier for the order: the first 12 characters of its id." }),
+  alternateId: z.string().meta({ description: describeField("alternateId") }),
   referenceCustomerId: z.string(),
-  billingCycle: z.enum(["monthly", "annual", "unknown"]).meta({ description: '"unknown" for an order placed on the pages with lines of both cycles.' }),
+  billingCycle: z.enum(["monthly", "annual", "unknown"]).meta({ description: describeField("orderBillingCycle") }),
   currencyCode: z.string(),
   currencySymbol: z.string(),
   lineItems: z.array(orderLineItemSchema),
   creationDate: instant,
-  status: z.literal("completed").meta({ description: "Buy provisions at once: every order is completed." }),
+  status: z.literal("completed").meta({ description: describeField("orderStatus") }),
   transactionType: z.literal("UserPurchase"),
   links: z.object({ self: linkSchema }),
   attributes: z.object({ objectType: z.literal("Order") }),

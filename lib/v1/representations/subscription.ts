@@ -3,6 +3,7 @@ import type { Offer, Subscription, SubscriptionStatus, SuspensionReason } from "
 import { nextRenewalDate, type CancelOption } from "@/lib/subscriptions";
 import { collectionSchema, link, linkSchema } from "./links";
 import { unitTypeOf } from "./offer";
+import { describeField } from "../api-text";
 
 /** Partner Center's subscription statuses ("Subscription resources"). */
 export const PC_STATUSES = ["none", "active", "pending", "suspended", "expired", "disabled", "deleted"] as const;
@@ -31,7 +32,7 @@ export function versionOfEtag(etag: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-const instant = z.string().meta({ description: "UTC date-time, ISO 8601." });
+const instant = z.string().meta({ description: describeField("utcDateTime") });
 
 export const refundOptionSchema = z.object({ type: z.enum(["Full", "Partial"]), expiresAt: instant });
 
@@ -44,10 +45,10 @@ export const subscriptionSchema = z.object({
   quantity: z.number().int(),
   unitType: z.enum(["Licenses", "Usage-based"]),
   parentSubscriptionId: z.string().nullable(),
-  hasPurchasableAddons: z.boolean().optional().meta({ description: "Given on a single subscription (GET by id, PATCH), not in lists." }),
+  hasPurchasableAddons: z.boolean().optional().meta({ description: describeField("hasPurchasableAddons") }),
   creationDate: instant,
   effectiveStartDate: instant,
-  commitmentEndDate: instant.meta({ description: "The end of the current term (of the free trial while in one)." }),
+  commitmentEndDate: instant.meta({ description: describeField("commitmentEndDate") }),
   status: z.enum(PC_STATUSES),
   autoRenewEnabled: z.boolean(),
   billingType: z.enum(["license", "usage"]),
@@ -59,10 +60,10 @@ export const subscriptionSchema = z.object({
   actions: z.array(z.enum(["edit", "cancel"])),
   partnerId: z.string(),
   contractType: z.literal("subscription"),
-  orderId: z.string().nullable().meta({ description: "Null for a subscription bought outside Partner Center (the Azure portal)." }),
+  orderId: z.string().nullable().meta({ description: describeField("subscriptionOrderId") }),
   suspensionReasons: z.array(z.string()),
   refundOptions: z.array(refundOptionSchema),
-  cancellationAllowedUntilDate: instant.optional().meta({ description: "While a commercial marketplace subscription can be cancelled for a full refund." }),
+  cancellationAllowedUntilDate: instant.optional().meta({ description: describeField("cancellationAllowedUntilDate") }),
   links: z.object({ offer: linkSchema, self: linkSchema, parentSubscription: linkSchema.optional() }),
   attributes: z.object({ etag: z.string(), objectType: z.literal("Subscription") }),
 });
