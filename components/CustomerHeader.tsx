@@ -1,13 +1,17 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { Customer } from "@/db/schema";
-import { countryName, SEGMENT_LABELS } from "@/lib/format";
+import { formattersFor } from "@/lib/format";
 
 export function CustomerHeader({ customer, current }: { customer: Customer; current?: string }) {
+  const t = useTranslations("Customer.header");
+  const labels = useTranslations("Labels");
+  const f = formattersFor(useLocale());
   return (
     <div>
-      <nav aria-label="Breadcrumb" className="text-sm text-neutral-600">
+      <nav aria-label={t("breadcrumb")} className="text-sm text-neutral-600">
         <Link href="/customers" className="hover:underline">
-          Customers
+          {t("customers")}
         </Link>
         <span aria-hidden="true"> / </span>
         {current ? (
@@ -25,7 +29,7 @@ export function CustomerHeader({ customer, current }: { customer: Customer; curr
       <h1 className="mt-1 text-2xl font-semibold">{current ?? customer.name}</h1>
       <p className="mt-1 text-sm text-neutral-600">
         {current ? `${customer.name} · ` : ""}
-        {SEGMENT_LABELS[customer.segment]} · {countryName(customer.billingCountry)} · {customer.contactName} ({customer.contactEmail})
+        {labels(`segment.${customer.segment}`)} · {f.country(customer.billingCountry)} · {customer.contactName} ({customer.contactEmail})
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { searchProblem } from "@/lib/validation";
 import { inputClass } from "./ui/Field";
@@ -10,9 +11,10 @@ interface Choice {
   name: string;
 }
 
-async function searchCustomers(q: string): Promise<Choice[]> {
+/** `failed` is what to say, in the reader's language, when the suggestions can't be loaded. */
+async function searchCustomers(q: string, failed: string): Promise<Choice[]> {
   const response = await fetch(`/api/customers?${new URLSearchParams({ q })}`);
-  if (!response.ok) throw new Error("Customers could not be loaded. Try again.");
+  if (!response.ok) throw new Error(failed);
   const page = (await response.json()) as { items: Choice[] };
   return page.items.map(({ id, name }) => ({ id, name }));
 }
@@ -24,7 +26,8 @@ async function searchCustomers(q: string): Promise<Choice[]> {
  * works as a plain text box). The form sends the picked customer's id as `name`; text that names no
  * customer sends nothing, and the hint says the filter then shows all customers.
  */
-export function CustomerPicker({ name, label, initial, subject = "activity" }: { name: string; label: string; initial: Choice | null; subject?: string }) {
+export function CustomerPicker({ name, label, initial, subject = "activity" }: { name: string; label: string; initial: Choice | null; subject?: "activity" | "renewals" }) {
+  const t = useTranslations("Customers");
   const id = useId();
   const [text, setText] = useState(initial?.name ?? "");
   const [debounced, setDebounced] = useState(text);
@@ -35,7 +38,7 @@ export function CustomerPicker({ name, label, initial, subject = "activity" }: {
   const problem = searchProblem(debounced);
   const { data: choices = [], isFetching, error } = useQuery({
     queryKey: ["customer-picker", debounced],
-    queryFn: () => searchCustomers(debounced),
+    queryFn: () => searchCustomers(debounced, t("loadFailed")),
     enabled: debounced !== "" && !problem && debounced !== initial?.name,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
@@ -48,14 +51,14 @@ export function CustomerPicker({ name, label, initial, subject = "activity" }: {
     : problem
       ? problem
       : typed === ""
-        ? "All customers. Type part of a name to pick one."
+        ? t("picker.all")
         : picked
-          ? `Showing ${subject} for ${picked.name}`
+          ? t(`picker.showing.${subject}`, { name: picked.name })
           : isFetching
-            ? "Searching…"
+            ? t("searching")
             : choices.length > 0
-              ? "Pick a customer from the suggestions."
-              : "No customer has that name: the filter shows all customers.";
+              ? t("picker.pick")
+              : t("picker.noMatch");
   return (
     <div className="w-64 text-sm">
       <label htmlFor={id} className="font-semibold">
@@ -68,7 +71,7 @@ export function CustomerPicker({ name, label, initial, subject = "activity" }: {
         value={text}
         onChange={(e) => setText(e.target.value)}
         autoComplete="off"
-        placeholder="All customers"
+        placeholder={t("picker.placeholder")}
         aria-describedby={`${id}-hint`}
         className={`${inputClass} mt-1`}
       />

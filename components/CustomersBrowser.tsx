@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { Customer } from "@/db/schema";
 import type { CursorPage, CustomerSort } from "@/lib/subscriptions";
@@ -29,12 +30,13 @@ function query(params: Params): string {
   return search.toString();
 }
 
-async function fetchCustomers(params: Params): Promise<CursorPage<Customer>> {
+/** `failed` is what to say, in the reader's language, when the list can't be loaded. */
+async function fetchCustomers(params: Params, failed: string): Promise<CursorPage<Customer>> {
   const response = await fetch(`/api/customers?${query(params)}`);
   if (!response.ok) {
     // A refused request (400) says why; anything else is worth a retry.
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(response.status === 400 && body?.error?.message ? body.error.message : "Customers could not be loaded. Try again.");
+    throw new Error(response.status === 400 && body?.error?.message ? body.error.message : failed);
   }
   const page = (await response.json()) as CursorPage<Customer>;
   return { ...page, items: page.items.map((c) => ({ ...c, createdAt: new Date(c.createdAt), firstBillingAt: c.firstBillingAt && new Date(c.firstBillingAt) })) };
@@ -42,6 +44,7 @@ async function fetchCustomers(params: Params): Promise<CursorPage<Customer>> {
 
 /** Search as you type: the server's first page seeds TanStack Query; each search is a query kept in the URL. */
 export function CustomersBrowser({ initial, params }: { initial: CursorPage<Customer>; params: Params }) {
+  const t = useTranslations("Customers");
   const [q, setQ] = useState(params.q ?? "");
   const [debounced, setDebounced] = useState(q);
   useEffect(() => {
@@ -57,7 +60,7 @@ export function CustomersBrowser({ initial, params }: { initial: CursorPage<Cust
   const searchError = searchProblem(current.q ?? "");
   const { data, isFetching, error } = useQuery({
     queryKey: ["customers", current],
-    queryFn: () => fetchCustomers(current),
+    queryFn: () => fetchCustomers(current, t("loadFailed")),
     initialData: current === params ? initial : undefined,
     placeholderData: keepPreviousData,
     enabled: !searchError,
@@ -75,7 +78,7 @@ export function CustomersBrowser({ initial, params }: { initial: CursorPage<Cust
         }}
       >
         <label htmlFor="customer-search" className="sr-only">
-          Search customers by name
+          {t("search.label")}
         </label>
         <TextInput
           id="customer-search"
@@ -83,15 +86,15 @@ export function CustomersBrowser({ initial, params }: { initial: CursorPage<Cust
           type="search"
           value={q}
           onChange={(e) => setQ(e.target.value)}
-          placeholder="Search by name"
+          placeholder={t("search.placeholder")}
           invalid={!!searchError}
           errorId="customer-search-error"
         />
         <button type="submit" className={buttonClass("secondary")}>
-          Search
+          {t("search.submit")}
         </button>
         <span role="status" className="w-20 text-xs text-neutral-600">
-          {isFetching ? "Searching…" : ""}
+          {isFetching ? t("searching") : ""}
         </span>
       </form>
       {searchError ? (
@@ -105,10 +108,9 @@ export function CustomersBrowser({ initial, params }: { initial: CursorPage<Cust
           <Pagination
             page={result.page}
             pageCount={result.pageCount}
-            total={result.total}
+            items={t("count", { count: result.total })}
             params={{ q: current.q, sort: current.sort, dir: current.dir }}
             basePath="/customers"
-            noun="customers"
             cursors={{ prev: result.prevCursor, next: result.nextCursor }}
           />
         </>

@@ -1,16 +1,16 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { Customer } from "@/db/schema";
 import type { CustomerSort } from "@/lib/subscriptions";
-import { countryName, formatDate, SEGMENT_LABELS } from "@/lib/format";
+import { useFormat } from "@/lib/use-format";
 
-const COLUMNS: { key: CustomerSort; label: string }[] = [
-  { key: "name", label: "Customer name" },
-  { key: "segment", label: "Segment" },
-  { key: "country", label: "Billing country" },
-  { key: "created", label: "Created" },
-];
+const COLUMNS: CustomerSort[] = ["name", "segment", "country", "created"];
 
+/** Rendered in the browser by CustomersBrowser, so its words come from the client's Customers namespace. */
 export function CustomersTable({ customers, sort, dir, q }: { customers: Customer[]; sort: CustomerSort; dir: "asc" | "desc"; q?: string }) {
+  const t = useTranslations("Customers");
+  const labels = useTranslations("Labels");
+  const f = useFormat();
   const sortHref = (key: CustomerSort) => {
     const search = new URLSearchParams();
     if (q) search.set("q", q);
@@ -18,22 +18,22 @@ export function CustomersTable({ customers, sort, dir, q }: { customers: Custome
     search.set("dir", key === sort && dir === "asc" ? "desc" : "asc");
     return `/customers?${search}`;
   };
-  if (customers.length === 0) return <p className="rounded-lg border border-neutral-200 bg-white p-6 text-sm">No customers match your search.</p>;
+  if (customers.length === 0) return <p className="rounded-lg border border-neutral-200 bg-white p-6 text-sm">{t("noMatch")}</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-neutral-200 bg-neutral-50">
           <tr>
-            {COLUMNS.map((c) => (
-              <th key={c.key} scope="col" className="px-4 py-2 font-semibold" aria-sort={c.key === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-                <Link href={sortHref(c.key)} className="hover:underline">
-                  {c.label}
-                  {c.key === sort && <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span>}
+            {COLUMNS.map((key) => (
+              <th key={key} scope="col" className="px-4 py-2 font-semibold" aria-sort={key === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                <Link href={sortHref(key)} className="hover:underline">
+                  {t(`columns.${key}`)}
+                  {key === sort && <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span>}
                 </Link>
               </th>
             ))}
             <th scope="col" className="px-4 py-2 font-semibold">
-              Primary contact
+              {t("columns.contact")}
             </th>
           </tr>
         </thead>
@@ -45,9 +45,9 @@ export function CustomersTable({ customers, sort, dir, q }: { customers: Custome
                   {c.name}
                 </Link>
               </td>
-              <td className="px-4 py-2">{SEGMENT_LABELS[c.segment]}</td>
-              <td className="px-4 py-2">{countryName(c.billingCountry)}</td>
-              <td className="px-4 py-2">{formatDate(c.createdAt)}</td>
+              <td className="px-4 py-2">{labels(`segment.${c.segment}`)}</td>
+              <td className="px-4 py-2">{f.country(c.billingCountry)}</td>
+              <td className="px-4 py-2">{f.date(c.createdAt)}</td>
               <td className="px-4 py-2">
                 {c.contactName}
                 <span className="block text-xs text-neutral-600">{c.contactEmail}</span>

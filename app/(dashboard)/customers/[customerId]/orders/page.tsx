@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/server/context";
 import { pageOrNotFound } from "@/lib/server/not-found";
@@ -9,10 +10,14 @@ import { OrdersTable } from "@/components/OrdersTable";
 import { Card } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
 
-export const metadata: Metadata = { title: "Orders" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Orders");
+  return { title: t("title") };
+}
 
 export default async function OrdersPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ page?: string | string[]; cursor?: string | string[] }> }) {
   const actor = await requireActor();
+  const t = await getTranslations("Orders");
   const { customerId } = await params;
   // The same ?page= / ?cursor= rule as the customer's Subscriptions list.
   const { page, cursor } = subscriptionListParamsSchema.parse(await searchParams);
@@ -20,16 +25,15 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
   const { customer, orders } = pageOrNotFound(() => ({ customer: getCustomer(db, actor, customerId), orders: listOrders(db, actor, customerId, { page, cursor }) }));
   return (
     <div className="space-y-6">
-      <CustomerHeader customer={customer} current="Orders" />
-      <Card title="Orders" titleId="orders">
+      <CustomerHeader customer={customer} current={t("title")} />
+      <Card title={t("title")} titleId="orders">
         <OrdersTable customerId={customer.id} items={orders.items} showCharges={can(actor, "view_billing")} />
         <Pagination
           page={orders.page}
           pageCount={orders.pageCount}
-          total={orders.total}
+          items={t("count", { count: orders.total })}
           params={{}}
           basePath={`/customers/${customer.id}/orders`}
-          noun="orders"
           cursors={{ prev: orders.prevCursor, next: orders.nextCursor }}
         />
       </Card>
