@@ -1,9 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { BillingFrequency } from "@/db/schema";
 import { cartApi, useCartMutation } from "@/lib/cart-client";
-import { FREQUENCY_LABELS } from "@/lib/format";
 import { Button } from "./ui/Button";
 
 interface OfferSummary {
@@ -16,9 +16,11 @@ interface OfferSummary {
 
 /** "For each subscription you want to add, enter the number of licenses (if needed) and select Add to cart." */
 export function AddToCartForm({ customerId, offer, frequencies }: { customerId: string; offer: OfferSummary; frequencies: BillingFrequency[] }) {
+  const t = useTranslations("Cart");
+  const labels = useTranslations("Labels");
   const [quantity, setQuantity] = useState(String(offer.minQuantity));
   const [frequency, setFrequency] = useState<BillingFrequency>(frequencies[0]);
-  const add = useCartMutation(customerId, (v: { quantity: string; billingFrequency: string }) => cartApi.add(customerId, { offerId: offer.id, ...v }), () => `${offer.name} added to the cart.`);
+  const add = useCartMutation(customerId, (v: { quantity: string; billingFrequency: string }) => cartApi.add(customerId, { offerId: offer.id, ...v }), () => t("added", { name: offer.name }));
   const base = `offer-${offer.id}`;
   return (
     <form
@@ -32,7 +34,7 @@ export function AddToCartForm({ customerId, offer, frequencies }: { customerId: 
       {offer.licenses && (
         <div>
           <label htmlFor={`${base}-quantity`} className="block text-xs font-semibold">
-            Quantity
+            {t("quantity")}
           </label>
           <input
             id={`${base}-quantity`}
@@ -48,31 +50,31 @@ export function AddToCartForm({ customerId, offer, frequencies }: { customerId: 
             className="w-24 rounded border border-neutral-400 px-2 py-1.5 text-sm"
           />
           <span id={`${base}-range`} className="block text-xs text-neutral-600">
-            {offer.minQuantity}–{offer.maxQuantity} licenses
+            {t("range", { min: String(offer.minQuantity), max: String(offer.maxQuantity) })}
           </span>
         </div>
       )}
       {frequencies.length > 1 ? (
         <fieldset>
-          <legend className="text-xs font-semibold">Billing frequency</legend>
+          <legend className="text-xs font-semibold">{t("billingFrequency")}</legend>
           <div className="flex gap-3 py-1.5">
             {frequencies.map((f) => (
               <label key={f} className="flex items-center gap-1 text-sm">
                 <input type="radio" name={`${base}-frequency`} value={f} checked={frequency === f} onChange={() => setFrequency(f)} className="accent-brand-600" />
-                {FREQUENCY_LABELS[f]}
+                {labels(`frequency.${f}`)}
               </label>
             ))}
           </div>
         </fieldset>
       ) : (
-        <p className="py-1.5 text-xs text-neutral-600">Billed {FREQUENCY_LABELS[frequencies[0]].toLowerCase()}</p>
+        <p className="py-1.5 text-xs text-neutral-600">{t("billed", { frequency: frequencies[0] })}</p>
       )}
       <Button type="submit" disabled={add.isPending}>
-        {add.isPending ? "Adding…" : "Add to cart"}
+        {add.isPending ? t("adding") : t("addToCart")}
       </Button>
       {add.error && (
         <p id={`${base}-error`} role="alert" className="w-full text-sm font-semibold text-red-700">
-          {add.error.message}
+          {add.error.message || t("failed")}
         </p>
       )}
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { buyAction } from "@/app/(dashboard)/customers/[customerId]/review/actions";
 import { cartKey } from "@/lib/cart-client";
@@ -9,6 +10,7 @@ import { Button, ButtonLink } from "./ui/Button";
 
 /** **Buy**, with one idempotency key per Review page so a double click makes one order. */
 export function BuyForm({ customerId, idempotencyKey, lineNames, blocked }: { customerId: string; idempotencyKey: string; lineNames: Record<string, string>; blocked: boolean }) {
+  const t = useTranslations("Cart");
   const client = useQueryClient();
   const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof buyAction>> | null, formData: FormData) => {
     try {
@@ -38,13 +40,13 @@ export function BuyForm({ customerId, idempotencyKey, lineNames, blocked }: { cu
           )}
         </Alert>
       )}
-      {blocked && <Alert tone="warning">Remove or fix the lines marked above before you buy.</Alert>}
+      {blocked && <Alert tone="warning">{t("fixLines")}</Alert>}
       <div className="flex justify-end gap-2">
         <ButtonLink variant="secondary" href={`/customers/${customerId}/catalog`}>
-          Back to catalog
+          {t("backToCatalog")}
         </ButtonLink>
         <Button type="submit" disabled={pending} aria-disabled={pending}>
-          {pending ? "Buying…" : "Buy"}
+          {pending ? t("buying") : t("buy")}
         </Button>
       </div>
     </form>

@@ -1,20 +1,27 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { CatalogOffer } from "@/lib/subscriptions";
-import { unavailableReasonText } from "@/lib/subscriptions/shared";
 import { licensesApply } from "@/lib/subscriptions/shared";
-import { BILLING_TYPE_LABELS, CATEGORY_LABELS, formatMoney } from "@/lib/format";
+import { formattersFor } from "@/lib/format";
+import { unavailableReasonText } from "@/lib/unavailable-text";
 import { AddToCartForm } from "./AddToCartForm";
 
 function PriceText({ item }: { item: CatalogOffer }) {
+  const t = useTranslations("Catalog.offer");
+  const f = formattersFor(useLocale());
   const { offer } = item;
-  if (offer.billingType === "usage") return <>Pay as you go, billed after use</>;
+  if (offer.billingType === "usage") return <>{t("usagePrice")}</>;
   const parts = [];
-  if (offer.monthlyPriceMinor !== null) parts.push(`${formatMoney(offer.monthlyPriceMinor, offer.currency)} license/month`);
-  if (offer.annualPriceMinor !== null) parts.push(`${formatMoney(offer.annualPriceMinor, offer.currency)} license/year`);
+  if (offer.monthlyPriceMinor !== null) parts.push(t("pricePerMonth", { price: f.money(offer.monthlyPriceMinor, offer.currency) }));
+  if (offer.annualPriceMinor !== null) parts.push(t("pricePerYear", { price: f.money(offer.annualPriceMinor, offer.currency) }));
   return <>{parts.join(" · ")}</>;
 }
 
 export function OfferCard({ customerId, item, canAdd }: { customerId: string; item: CatalogOffer; canAdd: boolean }) {
+  const t = useTranslations("Catalog.offer");
+  const labels = useTranslations("Labels");
+  const cart = useTranslations("Cart");
+  const locale = useLocale();
   const { offer, unavailable } = item;
   const headingId = `offer-${offer.id}`;
   return (
@@ -25,8 +32,8 @@ export function OfferCard({ customerId, item, canAdd }: { customerId: string; it
             {offer.name}
           </h2>
           <p className="text-xs text-neutral-600">
-            {offer.publisherName} · {BILLING_TYPE_LABELS[offer.billingType]} · {CATEGORY_LABELS[offer.category]}
-            {offer.freeTrialDays > 0 && ` · ${offer.freeTrialDays}-day free trial`}
+            {offer.publisherName} · {labels(`billingType.${offer.billingType}`)} · {labels(`category.${offer.category}`)}
+            {offer.freeTrialDays > 0 && ` · ${cart("freeTrial", { days: offer.freeTrialDays })}`}
           </p>
         </div>
         <p className="text-sm font-semibold">
@@ -35,20 +42,18 @@ export function OfferCard({ customerId, item, canAdd }: { customerId: string; it
       </div>
       {offer.description && <p className="mt-2 text-sm text-neutral-700">{offer.description}</p>}
       {/* Said before the first purchase too, not only once a second one is refused. */}
-      {offer.onePerCustomer && unavailable?.code !== "one_per_customer" && (
-        <p className="mt-2 text-xs font-semibold text-neutral-700">Limited to one subscription per customer.</p>
-      )}
+      {offer.onePerCustomer && unavailable?.code !== "one_per_customer" && <p className="mt-2 text-xs font-semibold text-neutral-700">{t("onePerCustomer")}</p>}
       {unavailable ? (
-        <div role="note" aria-label={`Why ${offer.name} can't be bought`} className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          <p>{unavailableReasonText(unavailable)}</p>
+        <div role="note" aria-label={t("whyUnavailable", { name: offer.name })} className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <p>{unavailableReasonText(locale, unavailable)}</p>
           {unavailable.code === "suspended" && (
             <Link href={`/customers/${customerId}/subscriptions/${unavailable.subscriptionId}`} className="mt-1 inline-block font-semibold text-brand-700 underline">
-              Reactivate
+              {t("reactivate")}
             </Link>
           )}
           {unavailable.code === "not_transactable" && (
             <a href={unavailable.portalUrl} className="mt-1 inline-block font-semibold text-brand-700 underline" target="_blank" rel="noreferrer">
-              Go to the Azure management portal
+              {t("azurePortal")}
             </a>
           )}
         </div>

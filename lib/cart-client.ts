@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { CartView } from "./cart-view";
 
+/** A refused cart change: the server's words, or "" when it gave none (the form then says so in its language). */
 export class ApiError extends Error {
   constructor(message: string, readonly fieldErrors?: Record<string, string[]>) {
     super(message);
@@ -16,7 +17,7 @@ async function request(url: string, init?: RequestInit): Promise<CartView> {
   if (!response.ok) {
     const fieldErrors = body?.error?.fieldErrors as Record<string, string[]> | undefined;
     const first = fieldErrors && Object.values(fieldErrors).flat()[0];
-    throw new ApiError(first ?? body?.error?.message ?? "Something went wrong. Try again.", fieldErrors);
+    throw new ApiError(first ?? body?.error?.message ?? "", fieldErrors);
   }
   return body as CartView;
 }

@@ -1,7 +1,8 @@
 import type { BillingFrequency } from "@/db/schema";
+import type { Locale } from "@/i18n/locales";
 import type { Cart } from "@/lib/subscriptions/cart";
-import { cartLineProblemText } from "@/lib/subscriptions/orders";
 import { licensesApply } from "@/lib/subscriptions/quantity";
+import { lineProblemText } from "@/lib/unavailable-text";
 
 /** The cart as the browser sees it (JSON from the API, and the server render's initial data). */
 export interface CartView {
@@ -20,13 +21,14 @@ export interface CartView {
     /** The offer's currency: prices are in it. */
     currency: string;
     freeTrialDays: number;
+    /** Why the line can't be bought, in the reader's language (worded on the server). */
     problem: string | null;
   }[];
   totalMinor: number;
   currency: string;
 }
 
-export function toCartView(cart: Cart): CartView {
+export function toCartView(cart: Cart, locale: Locale): CartView {
   return {
     items: cart.items.map((item) => ({
       id: item.line.id,
@@ -42,7 +44,7 @@ export function toCartView(cart: Cart): CartView {
       lineTotalMinor: item.lineTotalMinor,
       currency: item.offer.currency,
       freeTrialDays: item.offer.freeTrialDays,
-      problem: cartLineProblemText(item),
+      problem: item.problem && lineProblemText(locale, item.problem),
     })),
     totalMinor: cart.totalMinor,
     currency: cart.currency,

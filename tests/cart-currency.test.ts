@@ -1,13 +1,13 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { eq } from "drizzle-orm";
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { offers } from "@/db/schema";
 import { toCartView } from "@/lib/cart-view";
 import { addToCart, getCart } from "@/lib/subscriptions";
 import { CartPanel } from "@/components/CartPanel";
 import { actorFor, clockAt, freshDb } from "./helpers";
+import { renderWithIntl } from "./support/render-intl";
 
 // Issue 10, item 13: "the cart panel hard-codes 'USD'. Use the offers' currency."
 describe("the cart panel", () => {
@@ -16,17 +16,17 @@ describe("the cart panel", () => {
     const sales = actorFor(db, "contoso-sales-agent");
     db.update(offers).set({ currency: "EUR" }).where(eq(offers.id, "office-365-e1")).run();
     addToCart(db, sales, clockAt(), { customerId: "coho-winery", offerId: "office-365-e1", quantity: 3, billingFrequency: "monthly" });
-    const view = toCartView(getCart(db, sales, "coho-winery"));
+    const view = toCartView(getCart(db, sales, "coho-winery"), "en-US");
     expect(view.items[0]).toMatchObject({ unitPriceMinor: 1200, lineTotalMinor: 3600, currency: "EUR" });
 
-    const html = renderToStaticMarkup(createElement(QueryClientProvider, { client: new QueryClient() }, createElement(CartPanel, { customerId: "coho-winery", initialCart: view })));
+    const html = renderWithIntl(createElement(QueryClientProvider, { client: new QueryClient() }, createElement(CartPanel, { customerId: "coho-winery", initialCart: view })));
     expect(html).toContain("€12.00 each");
     expect(html).toContain("€36.00");
     expect(html).not.toContain("$");
   });
 
   it("shows no total, in any currency, while empty", () => {
-    const html = renderToStaticMarkup(createElement(QueryClientProvider, { client: new QueryClient() }, createElement(CartPanel, { customerId: "coho-winery", initialCart: { items: [], totalMinor: 0, currency: "USD" } })));
+    const html = renderWithIntl(createElement(QueryClientProvider, { client: new QueryClient() }, createElement(CartPanel, { customerId: "coho-winery", initialCart: { items: [], totalMinor: 0, currency: "USD" } })));
     expect(html).toContain("Your cart is empty.");
     expect(html).not.toContain("$0.00");
   });

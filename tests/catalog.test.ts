@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AppDatabase } from "@/db/client";
-import { AZURE_PORTAL_URL, getCatalogOffer, listCatalog, PAGE_SIZE, unavailableReasonText, type Actor, type CatalogFilters, type CatalogOffer } from "@/lib/subscriptions";
+import { AZURE_PORTAL_URL, getCatalogOffer, listCatalog, PAGE_SIZE, type Actor, type CatalogFilters, type CatalogOffer } from "@/lib/subscriptions";
+import { unavailableReasonText } from "@/lib/unavailable-text";
 import { actorFor, domainError, freshDb } from "./helpers";
 
 /** Every page of the catalog for a customer. */
@@ -98,7 +99,7 @@ describe("why an offer can't be bought, for the seeded customers", () => {
     expect(entry(db, actor, "wingtip-toys", "tailspin-secure-gateway")?.unavailable).toEqual({ code: "one_per_customer", subscriptionId: tailspinId });
     const adatum = entry(db, actor, "wingtip-toys", "adatum-compliance-suite")!.unavailable!;
     expect(adatum).toEqual({ code: "country", country: "SE" });
-    expect(unavailableReasonText(adatum)).toContain("(Sweden)");
+    expect(unavailableReasonText("en-US", adatum)).toContain("(Sweden)");
     // A US customer without a Tailspin subscription may buy both.
     expect(entry(db, actor, "coho-winery", "tailspin-secure-gateway")?.unavailable).toBeNull();
     expect(entry(db, actor, "coho-winery", "adatum-compliance-suite")?.unavailable).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AZURE_PORTAL_URL, isOfferAvailable, unavailableReasonText, type AvailabilityContext, type UnavailableReason } from "./availability";
+import { AZURE_PORTAL_URL, isOfferAvailable, type AvailabilityContext } from "./availability";
 
 type AvailabilityOffer = Parameters<typeof isOfferAvailable>[0];
 
@@ -93,30 +93,5 @@ describe("isOfferAvailable", () => {
     expect(isOfferAvailable({ ...everything, transactable: true, availableThroughCsp: true, exclusiveToPartnerIds: null, supportedCountries: null }, ctx)?.code).toBe("segment");
     const suspendedAndLive = context({ existing: [{ id: "a", status: "active" }, { id: "s", status: "suspended" }] });
     expect(isOfferAvailable(offer({ onePerCustomer: true }), suspendedAndLive)).toEqual({ code: "suspended", subscriptionId: "s" });
-  });
-});
-
-describe("unavailableReasonText", () => {
-  const cases: [UnavailableReason, string][] = [
-    [{ code: "not_transactable", portalUrl: AZURE_PORTAL_URL }, "This offer isn't transactable in Partner Center. Purchase and manage it in the Azure management portal."],
-    [{ code: "not_in_csp" }, "The publisher hasn't made this offer available through the CSP program."],
-    [{ code: "exclusive" }, "The publisher has made this offer exclusive to other CSP partners."],
-    [{ code: "country", country: "SE" }, "The publisher doesn't support the customer's billing country or region (Sweden)."],
-    [{ code: "cloud", cloud: "us_government" }, "This offer is sold in another cloud (Microsoft Cloud for US Government), not in this partner's Partner Center."],
-    [{ code: "segment" }, "This offer isn't sold to this customer's segment."],
-    [{ code: "suspended", subscriptionId: "s" }, "This customer's subscription to this offer is suspended. Reactivate it rather than purchase a new one."],
-    [{ code: "one_per_customer", subscriptionId: "s" }, "The customer already has a subscription to this offer and is only allowed one."],
-  ];
-
-  it.each(cases)("explains %o", (reason, text) => {
-    expect(unavailableReasonText(reason)).toBe(text);
-  });
-
-  it("covers every reason code", () => {
-    expect(new Set(cases.map(([r]) => r.code)).size).toBe(8);
-  });
-
-  it("names the country in English", () => {
-    expect(unavailableReasonText({ code: "country", country: "GB" })).toContain("(United Kingdom)");
   });
 });

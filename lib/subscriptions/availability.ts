@@ -2,7 +2,8 @@ import type { Cloud, Customer, Offer, Partner, Subscription } from "@/db/schema"
 
 /**
  * Why an offer in the catalog can't be bought for this customer by this partner, following the
- * seed's list under "Some offers shown on the Marketplace may not always be available".
+ * seed's list under "Some offers shown on the Marketplace may not always be available". A code with
+ * its parameters: the words are at the edge, in each language (lib/unavailable-text.ts).
  */
 export type UnavailableReason =
   | { code: "not_transactable"; portalUrl: string }
@@ -68,30 +69,4 @@ export function isOfferAvailable(offer: MarketOffer & Pick<Offer, "onePerCustome
   const live = ctx.existing.find((s) => s.status === "active");
   if (offer.onePerCustomer && live) return { code: "one_per_customer", subscriptionId: live.id };
   return null;
-}
-
-const COUNTRY_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
-
-const CLOUD_NAMES: Record<Cloud, string> = { commercial: "the commercial cloud", us_government: "Microsoft Cloud for US Government" };
-
-/** The reason in words, as the catalog, the cart and Buy show it. */
-export function unavailableReasonText(reason: UnavailableReason): string {
-  switch (reason.code) {
-    case "not_transactable":
-      return "This offer isn't transactable in Partner Center. Purchase and manage it in the Azure management portal.";
-    case "not_in_csp":
-      return "The publisher hasn't made this offer available through the CSP program.";
-    case "exclusive":
-      return "The publisher has made this offer exclusive to other CSP partners.";
-    case "country":
-      return `The publisher doesn't support the customer's billing country or region (${COUNTRY_NAMES.of(reason.country) ?? reason.country}).`;
-    case "cloud":
-      return `This offer is sold in another cloud (${CLOUD_NAMES[reason.cloud]}), not in this partner's Partner Center.`;
-    case "segment":
-      return "This offer isn't sold to this customer's segment.";
-    case "suspended":
-      return "This customer's subscription to this offer is suspended. Reactivate it rather than purchase a new one.";
-    case "one_per_customer":
-      return "The customer already has a subscription to this offer and is only allowed one.";
-  }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { cartLineProblemText, termDurationOf, type ApiCartLineView, type ApiCartView } from "@/lib/subscriptions";
+import { termDurationOf, type ApiCartLineView, type ApiCartView } from "@/lib/subscriptions";
+import { lineProblemText } from "@/lib/unavailable-text";
 import { link, linkSchema } from "./links";
 import { describeField } from "../api-text";
 
@@ -55,8 +56,8 @@ export type CartResource = z.infer<typeof cartSchema>;
 
 function cartError(item: ApiCartLineView): z.infer<typeof cartErrorSchema> | undefined {
   const problem = item.problem;
-  const errorDescription = cartLineProblemText(item);
-  if (!problem || !errorDescription) return undefined;
+  if (!problem) return undefined;
+  const errorDescription = lineProblemText("en-US", problem);
   if ("reason" in problem) return { errorCode: "inventory_not_available", errorDescription, reason: problem.reason.code };
   if ("quantity" in problem && item.line.quantity > item.offer.maxQuantity) {
     return { errorCode: "max_allowed_seats_per_subscription_exceeded", errorDescription, additionalInformation: { availableQuantity: item.offer.maxQuantity, purchasedQuantity: item.line.quantity } };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Category, Offer } from "@/db/schema";
-import { allowedFrequencies, unavailableReasonText, type UnavailableReason } from "@/lib/subscriptions";
+import { allowedFrequencies, type UnavailableReason } from "@/lib/subscriptions";
+import { unavailableReasonText } from "@/lib/unavailable-text";
 import { collectionSchema, link, linkSchema } from "./links";
 import { describeField } from "../api-text";
 
@@ -60,7 +61,7 @@ export type OfferResource = z.infer<typeof offerSchema>;
 export const offerCollectionSchema = collectionSchema(offerSchema);
 
 function reasonResource(reason: UnavailableReason): z.infer<typeof unavailableReasonSchema> {
-  const base = { code: reason.code, description: unavailableReasonText(reason) };
+  const base = { code: reason.code, description: unavailableReasonText(LOCALE, reason) };
   switch (reason.code) {
     case "not_transactable":
       return { ...base, portalUrl: reason.portalUrl };
