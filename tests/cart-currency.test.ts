@@ -25,6 +25,20 @@ describe("the cart panel", () => {
     expect(html).not.toContain("$");
   });
 
+  it("speaks Swedish with Swedish numbers, and words a line that can't be bought in that language", () => {
+    const { db } = freshDb();
+    const sales = actorFor(db, "contoso-sales-agent");
+    addToCart(db, sales, clockAt(), { customerId: "coho-winery", offerId: "office-365-e1", quantity: 3, billingFrequency: "monthly" });
+    // The customer's segment changes after the line was added: the cart says why it can't be bought now.
+    db.$client.prepare("UPDATE customers SET segment = 'government' WHERE id = 'coho-winery'").run();
+    const view = toCartView(getCart(db, sales, "coho-winery"), "sv-SE");
+    const html = renderWithIntl(createElement(QueryClientProvider, { client: new QueryClient() }, createElement(CartPanel, { customerId: "coho-winery", initialCart: view })), "sv-SE");
+    expect(html).toContain("Kundvagn (1)");
+    expect(html).toMatch(/Månadsvis · 12,00\s?US\$ styck/);
+    expect(html).toContain("Det här erbjudandet säljs inte till den här kundens kundsegment.");
+    expect(html).toContain(">Granska<");
+  });
+
   it("shows no total, in any currency, while empty", () => {
     const html = renderWithIntl(createElement(QueryClientProvider, { client: new QueryClient() }, createElement(CartPanel, { customerId: "coho-winery", initialCart: { items: [], totalMinor: 0, currency: "USD" } })));
     expect(html).toContain("Your cart is empty.");
