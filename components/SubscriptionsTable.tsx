@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { SubscriptionListItem } from "@/lib/subscriptions";
-import { formatDate, FREQUENCY_LABELS } from "@/lib/format";
+import { formattersFor } from "@/lib/format";
 import { StatusBadge } from "./ui/StatusBadge";
 import { CancelControl } from "./CancelControl";
 import { SelectAllRows } from "./SelectAllRows";
@@ -15,7 +16,10 @@ const selectable = (status: SubscriptionListItem["subscription"]["status"]) => s
  * above the table) and carries the version shown, so a row changed since is refused as stale.
  */
 export function SubscriptionsTable({ customerId, items, canCancel, bulkFormId }: { customerId: string; items: SubscriptionListItem[]; canCancel: boolean; bulkFormId?: string }) {
-  if (items.length === 0) return <p className="text-sm text-neutral-600">This customer has no subscriptions yet.</p>;
+  const t = useTranslations("Customer.subscriptions");
+  const labels = useTranslations("Labels");
+  const f = formattersFor(useLocale());
+  if (items.length === 0) return <p className="text-sm text-neutral-600">{t("empty")}</p>;
   const rowsKey = items.map(({ subscription: s }) => `${s.id}@${s.version}`).join(" ");
   return (
     <div className="overflow-x-auto">
@@ -28,12 +32,12 @@ export function SubscriptionsTable({ customerId, items, canCancel, bulkFormId }:
       <table className="w-full text-left text-sm">
         <thead className="border-b border-neutral-200 text-xs uppercase text-neutral-600">
           <tr>
-            <th scope="col" className="py-2 pr-3">Subscription</th>
-            <th scope="col" className="py-2 pr-3 text-right">Quantity</th>
-            <th scope="col" className="py-2 pr-3">Status</th>
-            <th scope="col" className="py-2 pr-3">Billing frequency</th>
-            <th scope="col" className="py-2 pr-3">Term end</th>
-            <th scope="col" className="py-2">Auto-renew</th>
+            <th scope="col" className="py-2 pr-3">{t("columns.subscription")}</th>
+            <th scope="col" className="py-2 pr-3 text-right">{t("columns.quantity")}</th>
+            <th scope="col" className="py-2 pr-3">{t("columns.status")}</th>
+            <th scope="col" className="py-2 pr-3">{t("columns.frequency")}</th>
+            <th scope="col" className="py-2 pr-3">{t("columns.termEnd")}</th>
+            <th scope="col" className="py-2">{t("columns.autoRenew")}</th>
           </tr>
         </thead>
         <tbody>
@@ -44,7 +48,7 @@ export function SubscriptionsTable({ customerId, items, canCancel, bulkFormId }:
                 <div className="flex items-start gap-3">
                   {bulkFormId &&
                     (selectable(s.status) ? (
-                      <input type="checkbox" name="subscriptionId" value={`${s.id}@${s.version}`} form={bulkFormId} aria-label={`Select ${offer.name}`} className="mt-0.5 h-4 w-4 shrink-0" />
+                      <input type="checkbox" name="subscriptionId" value={`${s.id}@${s.version}`} form={bulkFormId} aria-label={t("select", { offer: offer.name })} className="mt-0.5 h-4 w-4 shrink-0" />
                     ) : (
                       <span className="h-4 w-4 shrink-0" />
                     ))}
@@ -54,22 +58,22 @@ export function SubscriptionsTable({ customerId, items, canCancel, bulkFormId }:
                     </Link>
                     <span className="block text-xs text-neutral-600">
                       {offer.publisherName}
-                      {s.baseSubscriptionId && " · Add-on"}
-                      {s.trialEndsAt && !s.trialConvertedAt && ` · Free trial until ${formatDate(s.trialEndsAt)}`}
+                      {s.baseSubscriptionId && ` · ${t("addOn")}`}
+                      {s.trialEndsAt && !s.trialConvertedAt && ` · ${t("trialUntil", { date: f.date(s.trialEndsAt) })}`}
                     </span>
                   </div>
                 </div>
               </td>
-              <td className="py-3 pr-3 text-right tabular-nums">{licensesApply(offer) ? s.quantity : "—"}</td>
+              <td className="py-3 pr-3 text-right tabular-nums">{licensesApply(offer) ? f.number(s.quantity) : "—"}</td>
               <td className="py-3 pr-3">
                 <StatusBadge status={s.status} />
-                {s.cancellationScheduledAt && s.status === "active" && <span className="mt-1 block text-xs text-amber-900">Cancellation scheduled for {formatDate(s.cancellationScheduledAt)}</span>}
+                {s.cancellationScheduledAt && s.status === "active" && <span className="mt-1 block text-xs text-amber-900">{t("cancellationScheduled", { date: f.date(s.cancellationScheduledAt) })}</span>}
                 {canCancel && cancel.kind !== "none" && <CancelControl subscriptionId={s.id} version={s.version} offerName={offer.name} option={cancel} />}
-                {cancel.kind === "none" && offer.publisherKind === "microsoft" && s.status === "active" && <span className="mt-1 block text-xs text-neutral-600">Managed by suspension</span>}
+                {cancel.kind === "none" && offer.publisherKind === "microsoft" && s.status === "active" && <span className="mt-1 block text-xs text-neutral-600">{t("managedBySuspension")}</span>}
               </td>
-              <td className="py-3 pr-3">{FREQUENCY_LABELS[s.billingFrequency]}</td>
-              <td className="py-3 pr-3">{formatDate(s.termEnd)}</td>
-              <td className="py-3">{s.autoRenew ? "On" : "Off"}</td>
+              <td className="py-3 pr-3">{labels(`frequency.${s.billingFrequency}`)}</td>
+              <td className="py-3 pr-3">{f.date(s.termEnd)}</td>
+              <td className="py-3">{s.autoRenew ? t("autoRenewOn") : t("autoRenewOff")}</td>
             </tr>
           ))}
         </tbody>

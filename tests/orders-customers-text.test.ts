@@ -1,11 +1,12 @@
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import type { Customer } from "@/db/schema";
-import type { OrderDetailLine, OrderListItem } from "@/lib/subscriptions";
+import type { OrderDetailLine, OrderListItem, SubscriptionListItem } from "@/lib/subscriptions";
 import { CustomerHeader } from "@/components/CustomerHeader";
 import { CustomersTable } from "@/components/CustomersTable";
 import { dueKey, LineCharges, OrderTotals } from "@/components/OrderCharges";
 import { OrdersTable } from "@/components/OrdersTable";
+import { SubscriptionsTable } from "@/components/SubscriptionsTable";
 import { renderWithIntl } from "./support/render-intl";
 
 // Issue 13: the customers list, a customer's header and the order pages in both languages. The
@@ -82,5 +83,30 @@ describe("customers", () => {
     expect(html).toContain("Kundnamn");
     expect(html).toContain("Faktureringsland");
     expect(html).toContain("2 mars 2026");
+  });
+});
+
+describe("a customer's subscriptions", () => {
+  /** A Microsoft add-on in its free trial, with 1,200 licenses and Auto-renew on: nothing to cancel. */
+  const ROW = {
+    subscription: { id: "s1", version: 3, status: "active", quantity: 1200, billingFrequency: "annual", termEnd: new Date("2027-03-02T00:00:00Z"), autoRenew: true, baseSubscriptionId: "s0", trialEndsAt: TRIAL_END, trialConvertedAt: null, cancellationScheduledAt: null },
+    offer: { name: "Office 365 E1", publisherName: "Microsoft", publisherKind: "microsoft", billingType: "license" },
+    cancel: { kind: "none" },
+  } as unknown as SubscriptionListItem;
+  const render = (locale: "en-US" | "sv-SE") => text(renderWithIntl(createElement(SubscriptionsTable, { customerId: "fabrikam", items: [ROW], canCancel: false }), locale));
+
+  it("keeps the English the specs find", () => {
+    const html = render("en-US");
+    expect(html).toContain("Microsoft · Add-on · Free trial until Apr 1, 2026");
+    expect(html).toContain("Managed by suspension");
+    expect(html).toContain("1,200");
+  });
+
+  it("says it in Swedish", () => {
+    const html = render("sv-SE");
+    expect(html).toContain("Microsoft · Tillägg · Kostnadsfri utvärderingsperiod till 1 apr. 2026");
+    expect(html).toContain("Hanteras genom att pausa");
+    expect(html).toContain("Årsvis");
+    expect(html).toContain("Periodens slut");
   });
 });

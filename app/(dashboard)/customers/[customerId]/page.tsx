@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getClock, requireActor } from "@/lib/server/context";
 import { pageOrNotFound } from "@/lib/server/not-found";
@@ -13,10 +14,14 @@ import { buttonClass, ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { subscriptionListParamsSchema } from "@/lib/validation";
 
-export const metadata: Metadata = { title: "Customer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Customer");
+  return { title: t("title") };
+}
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ page?: string | string[]; cursor?: string | string[] }> }) {
   const actor = await requireActor();
+  const t = await getTranslations("Customer.subscriptions");
   const { customerId } = await params;
   const { page, cursor } = subscriptionListParamsSchema.parse(await searchParams);
   const db = getDb();
@@ -33,18 +38,18 @@ export default async function CustomerPage({ params, searchParams }: { params: P
     <div className="space-y-6">
       <CustomerHeader customer={customer} />
       <Card
-        title="Subscriptions"
+        title={t("title")}
         titleId="subscriptions"
         actions={
           <div className="flex flex-wrap gap-2">
             <ButtonLink variant="secondary" href={`/customers/${customer.id}/orders`}>
-              Orders
+              {t("orders")}
             </ButtonLink>
             {/* A file download, not a page: a plain link (next/link would try to route to it). */}
             <a className={buttonClass("secondary")} href={`/api/exports/customers/${encodeURIComponent(customer.id)}/subscriptions`} download>
-              Download CSV
+              {t("download")}
             </a>
-            {can(actor, "buy") && <ButtonLink href={`/customers/${customer.id}/catalog`}>Add subscription</ButtonLink>}
+            {can(actor, "buy") && <ButtonLink href={`/customers/${customer.id}/catalog`}>{t("add")}</ButtonLink>}
           </div>
         }
       >
@@ -62,10 +67,9 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <Pagination
           page={subscriptions.page}
           pageCount={subscriptions.pageCount}
-          total={subscriptions.total}
+          items={t("count", { count: subscriptions.total })}
           params={{}}
           basePath={`/customers/${customer.id}`}
-          noun="subscriptions"
           cursors={{ prev: subscriptions.prevCursor, next: subscriptions.nextCursor }}
         />
       </Card>
