@@ -4,14 +4,21 @@ import type { ActivityRow } from "@/lib/subscriptions";
 import { formattersFor, type Formatters } from "@/lib/format";
 
 type T = ReturnType<typeof useTranslations<"Activity">>;
+type Cancel = ReturnType<typeof useTranslations<"Subscription.cancel">>;
 
 /**
  * A code the log stores as data, in words: as stored when the messages don't name it (a newer code).
  * Every group it reads holds plain words, without arguments.
  */
-function say(t: T, key: `${"action" | "field" | "status" | "frequency" | "suspensionReason" | "cancellationReason"}.${string}`, stored: string): string {
+function say(t: T, key: `${"action" | "field" | "status" | "frequency" | "suspensionReason"}.${string}`, stored: string): string {
   const k = key as Parameters<T["has"]>[0];
   return t.has(k) ? t(k as "action.purchase") : stored;
+}
+
+/** A cancellation's reason is stored as the Cancel dialog's choice ("Bought by mistake"), worded as the dialog words it. */
+function cancellationReason(cancel: Cancel, stored: string): string {
+  const key = `reasons.${stored}` as Parameters<Cancel["has"]>[0];
+  return cancel.has(key) ? cancel(key as "reasons.Other") : stored;
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T/;
@@ -20,24 +27,23 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T/;
  * One stored value in words. The log keeps codes (a status, a reason, a frequency), ISO instants and
  * amounts in minor units of the offer's currency, so any entry reads in the reader's language.
  */
-function valueText(t: T, f: Formatters, entry: ActivityRow, key: string, value: unknown): string {
+function valueText(t: T, cancel: Cancel, f: Formatters, entry: ActivityRow, key: string, value: unknown): string {
   if (typeof value === "boolean") return t(`boolean.${value}`);
   if (typeof value === "number") return key.endsWith("Minor") && entry.currency ? f.money(value, entry.currency) : f.number(value);
   if (typeof value !== "string") return String(value);
   if (ISO_INSTANT.test(value)) return f.date(value);
   if (key === "status") return say(t, `status.${value}`, value);
   if (key === "billingFrequency") return say(t, `frequency.${value}`, value);
-  // A suspension's reason is a code; a cancellation's is stored as its English choice ("Bought by mistake").
-  if (key === "reason") return entry.action === "suspend" ? say(t, `suspensionReason.${value}`, value) : say(t, `cancellationReason.${value.toLowerCase().replaceAll(" ", "_")}`, value);
+  if (key === "reason") return entry.action === "suspend" ? say(t, `suspensionReason.${value}`, value) : cancellationReason(cancel, value);
   return value; // data: an offer's name
 }
 
 /** Before/after values in words. A value that was never given (a suspension without a reason) says nothing, not "reason: null". */
-function values(t: T, f: Formatters, entry: ActivityRow, v: Record<string, unknown> | null): string {
+function values(t: T, cancel: Cancel, f: Formatters, entry: ActivityRow, v: Record<string, unknown> | null): string {
   if (!v) return "—";
   return Object.entries(v)
     .filter(([, x]) => x !== null && x !== undefined)
-    .map(([key, x]) => t("value", { field: say(t, `field.${key}`, key), value: valueText(t, f, entry, key, x) }))
+    .map(([key, x]) => t("value", { field: say(t, `field.${key}`, key), value: valueText(t, cancel, f, entry, key, x) }))
     .join(", ");
 }
 
@@ -45,6 +51,7 @@ function values(t: T, f: Formatters, entry: ActivityRow, v: Record<string, unkno
 export function ActivityList({ entries, showSubscription }: { entries: ActivityRow[]; showSubscription?: (e: ActivityRow) => React.ReactNode }) {
   const t = useTranslations("Activity");
   const labels = useTranslations("Labels");
+  const cancel = useTranslations("Subscription.cancel");
   const f = formattersFor(useLocale());
   if (entries.length === 0) return <p className="text-sm text-neutral-600">{t("empty")}</p>;
   return (
@@ -70,8 +77,8 @@ export function ActivityList({ entries, showSubscription }: { entries: ActivityR
             </td>
             {showSubscription && <td className="py-2 pr-3">{showSubscription(e)}</td>}
             <td className="py-2 pr-3 font-semibold">{say(t, `action.${e.action}`, e.action)}</td>
-            <td className="py-2 pr-3 text-xs text-neutral-700">{values(t, f, e, e.before)}</td>
-            <td className="py-2 text-xs text-neutral-700">{values(t, f, e, e.after)}</td>
+            <td className="py-2 pr-3 text-xs text-neutral-700">{values(t, cancel, f, e, e.before)}</td>
+            <td className="py-2 text-xs text-neutral-700">{values(t, cancel, f, e, e.after)}</td>
           </tr>
         ))}
       </tbody>
