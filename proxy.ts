@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE } from "@/lib/auth/session";
-import { ERRORS } from "@/lib/errors";
+import { browserLocaleOf } from "@/lib/browser-locale";
+import { errorTexts } from "@/lib/error-text";
 
 /**
  * Runs before every page and API request (static files aside):
@@ -25,12 +26,12 @@ function route(request: NextRequest, requestHeaders: Headers): NextResponse {
   const { pathname } = request.nextUrl;
   const isApi = pathname === "/api" || pathname.startsWith("/api/");
   if (!decodes(pathname)) {
-    if (isApi) return NextResponse.json({ error: { code: "not_found:path", message: ERRORS["not_found:path"].message } }, { status: 404 });
+    if (isApi) return NextResponse.json({ error: { code: "not_found:path", message: errorTexts(browserLocaleOf(request.headers)).error("not_found:path") } }, { status: 404 });
     // An underscore folder is never a route in the App Router, so this renders app/not-found.tsx with a 404.
     return NextResponse.rewrite(new URL("/_invalid-address", request.url), { request: { headers: requestHeaders } });
   }
   if (isPublic(pathname) || request.cookies.has(SESSION_COOKIE)) return NextResponse.next({ request: { headers: requestHeaders } });
-  if (isApi) return NextResponse.json({ error: { code: "unauthenticated", message: ERRORS.unauthenticated.message } }, { status: 401 });
+  if (isApi) return NextResponse.json({ error: { code: "unauthenticated", message: errorTexts(browserLocaleOf(request.headers)).error("unauthenticated") } }, { status: 401 });
   const url = new URL("/sign-in", request.url);
   url.searchParams.set("next", pathname + request.nextUrl.search);
   return NextResponse.redirect(url);

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
+import { useProblemText } from "@/lib/use-problem-text";
 import { searchProblem } from "@/lib/validation";
 import { inputClass } from "./ui/Field";
 
@@ -28,6 +29,7 @@ async function searchCustomers(q: string, failed: string): Promise<Choice[]> {
  */
 export function CustomerPicker({ name, label, initial, subject = "activity" }: { name: string; label: string; initial: Choice | null; subject?: "activity" | "renewals" }) {
   const t = useTranslations("Customers");
+  const problemText = useProblemText();
   const id = useId();
   const [text, setText] = useState(initial?.name ?? "");
   const [debounced, setDebounced] = useState(text);
@@ -49,7 +51,7 @@ export function CustomerPicker({ name, label, initial, subject = "activity" }: {
   const hint = error
     ? error.message
     : problem
-      ? problem
+      ? problemText(problem)
       : typed === ""
         ? t("picker.all")
         : picked

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { Customer } from "@/db/schema";
 import type { CursorPage, CustomerSort } from "@/lib/subscriptions";
+import { useProblemText } from "@/lib/use-problem-text";
 import { searchProblem } from "@/lib/validation";
 import { CustomersTable } from "./CustomersTable";
 import { Pagination } from "./ui/Pagination";
@@ -58,6 +59,7 @@ export function CustomersBrowser({ initial, params }: { initial: CursorPage<Cust
   }, [current.q, current.sort, current.dir, current.page, current.cursor]); // eslint-disable-line react-hooks/exhaustive-deps
   // A search the server would refuse is not sent: its message shows instead of any customers.
   const searchError = searchProblem(current.q ?? "");
+  const problemText = useProblemText();
   const { data, isFetching, error } = useQuery({
     queryKey: ["customers", current],
     queryFn: () => fetchCustomers(current, t("loadFailed")),
@@ -99,7 +101,7 @@ export function CustomersBrowser({ initial, params }: { initial: CursorPage<Cust
       </form>
       {searchError ? (
         <p id="customer-search-error" role="alert" className="text-sm font-semibold text-red-700">
-          {searchError}
+          {problemText(searchError)}
         </p>
       ) : (
         <>

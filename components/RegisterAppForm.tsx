@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { toast } from "sonner";
-import { z } from "zod";
 import { registerAppAction, type RegisteredAppView } from "@/app/(dashboard)/apps/actions";
+import { zodProblems } from "@/lib/problems";
+import { useProblemText } from "@/lib/use-problem-text";
 import { APP_NAME_MAX_LENGTH, registerAppSchema } from "@/lib/validation";
 import { Alert } from "./ui/Alert";
 import { Button } from "./ui/Button";
@@ -17,6 +18,7 @@ import { AppCredentials } from "./AppCredentials";
  */
 export function RegisterAppForm() {
   const t = useTranslations("Apps");
+  const problemText = useProblemText();
   const id = useId();
   const [clientErrors, setClientErrors] = useState<string[] | undefined>();
   const [registered, setRegistered] = useState<RegisteredAppView | null>(null);
@@ -43,7 +45,7 @@ export function RegisterAppForm() {
           const parsed = registerAppSchema.safeParse({ name });
           if (parsed.success) return setClientErrors(undefined);
           e.preventDefault();
-          setClientErrors(z.flattenError(parsed.error).fieldErrors.name);
+          setClientErrors(zodProblems(parsed.error).name?.map(problemText));
         }}
       >
         <div className="w-full max-w-sm">

@@ -1,21 +1,26 @@
 import { z } from "zod";
 import { LOCALES } from "@/i18n/locales";
+import { issueProblem, key, type Problem, type ValidationKey } from "@/lib/problems";
 import { BILLING_FREQUENCIES, CATEGORIES, BILLING_TYPES, PUBLISHER_KINDS, SUSPENSION_REASONS } from "@/db/schema";
 import { ACTIVITY_ACTIONS } from "@/lib/subscriptions/activity";
 import { CUSTOMER_SORTS } from "@/lib/subscriptions/customers";
 import { RENEWAL_EVENT_FILTERS, RENEWAL_SORTS, type RenewalWindow } from "@/lib/subscriptions/renewal-options";
 
-/** Form and API schemas, shared by client forms and the server that must parse them again. */
-
-const NUMBER_MESSAGE = "Enter a whole number of licenses.";
+/**
+ * Form and API schemas, shared by client forms and the server that must parse them again. Their
+ * messages are Validation keys (lib/problems.ts): the edge says them in the reader's language.
+ */
 
 export interface WholeNumberOptions {
   min: number;
   max: number;
   /** Said when the value is not a whole number written in decimal digits. */
-  message: string;
-  /** Said when it is one, but outside min..max (defaults to `message`); a function gets the number. */
-  rangeMessage?: string | ((n: number) => string);
+  message: ValidationKey;
+  /**
+   * Said when it is one, but outside min..max (defaults to `message`), with `min` and `max` as
+   * parameters; a function gets the number.
+   */
+  rangeMessage?: ValidationKey | ((n: number) => ValidationKey);
 }
 
 /**
@@ -35,11 +40,17 @@ export function wholeNumber({ min, max, message, rangeMessage = message }: Whole
         return z.NEVER;
       }
       if (n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: typeof rangeMessage === "function" ? rangeMessage(n) : rangeMessage });
+        ctx.addIssue({ code: "custom", message: typeof rangeMessage === "function" ? rangeMessage(n) : rangeMessage, params: { min, max } });
         return z.NEVER;
       }
       return n;
     });
+}
+
+/** A field checked by a schema of its own reports that schema's first problem under the field's name. */
+function addProblem(ctx: z.RefinementCtx, path: PropertyKey[], error: z.ZodError): void {
+  const { key: message, params } = issueProblem(error.issues[0]);
+  ctx.addIssue({ code: "custom", path, message, params });
 }
 
 /** The most licenses any offer sells; the offer's own min and max are checked by the domain. */
@@ -49,22 +60,22 @@ export const MAX_LICENSES = 1_000_000;
 export const quantitySchema = wholeNumber({
   min: 1,
   max: MAX_LICENSES,
-  message: NUMBER_MESSAGE,
-  rangeMessage: (n) => (n < 1 ? "Enter at least 1 license." : "Enter a quantity from 1 to 1,000,000 licenses."),
+  message: key("enterWholeLicenses"),
+  rangeMessage: (n) => (n < 1 ? key("enterAtLeastOneLicense") : key("enterLicensesUpTo")),
 });
 
 /** An add-on's licenses: 0 means none. */
-export const addOnQuantitySchema = wholeNumber({ min: 0, max: MAX_LICENSES, message: "Enter a whole number of licenses, 0 or more." });
+export const addOnQuantitySchema = wholeNumber({ min: 0, max: MAX_LICENSES, message: key("enterAddOnLicenses") });
 
 /** The version a form or script loaded, echoed back to detect a stale change. */
-export const versionSchema = wholeNumber({ min: 0, max: Number.MAX_SAFE_INTEGER, message: "The version must be a whole number." });
+export const versionSchema = wholeNumber({ min: 0, max: Number.MAX_SAFE_INTEGER, message: key("versionWholeNumber") });
 
 export const idSchema = z.string().trim().min(1).max(100);
 
 export const addToCartSchema = z.object({
   offerId: idSchema,
   quantity: quantitySchema,
-  billingFrequency: z.enum(BILLING_FREQUENCIES, { error: "Choose a billing frequency." }),
+  billingFrequency: z.enum(BILLING_FREQUENCIES, { error: key("chooseBillingFrequency") }),
 });
 
 export const updateCartLineSchema = z.object({ quantity: quantitySchema });
@@ -75,8 +86,8 @@ export const buySchema = z.object({ customerId: idSchema, idempotencyKey: z.uuid
 export const chooseLanguageSchema = z.object({ locale: z.enum(LOCALES) });
 
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").max(200),
-  password: z.string().min(1, "Enter your password.").max(200),
+  email: z.string().trim().min(1, key("enterEmail")).max(200),
+  password: z.string().min(1, key("enterPassword")).max(200),
   next: z.string().optional(),
 });
 
@@ -98,13 +109,13 @@ export const subscriptionChangesSchema = z
   .transform((input, ctx) => {
     const addOns: Record<string, number> = {};
     const shown: Record<string, number> = {};
-    for (const [key, value] of Object.entries(input)) {
-      const field = key.startsWith("addon:") ? { prefix: "addon:", into: addOns } : key.startsWith("addonShown:") ? { prefix: "addonShown:", into: shown } : null;
+    for (const [name, value] of Object.entries(input)) {
+      const field = name.startsWith("addon:") ? { prefix: "addon:", into: addOns } : name.startsWith("addonShown:") ? { prefix: "addonShown:", into: shown } : null;
       if (!field) continue;
       // An empty add-on field means none, as the form's placeholder 0 does.
       const parsed = addOnQuantitySchema.safeParse(value === "" ? 0 : value);
-      if (!parsed.success) ctx.addIssue({ code: "custom", path: [key], message: parsed.error.issues[0].message });
-      else field.into[key.slice(field.prefix.length)] = parsed.data;
+      if (!parsed.success) addProblem(ctx, [name], parsed.error);
+      else field.into[name.slice(field.prefix.length)] = parsed.data;
     }
     const { subscriptionId, version, quantity, status, suspensionReason, autoRenew } = input;
     return { subscriptionId, version, quantity, status, suspensionReason, autoRenew, addOns, ...(Object.keys(shown).length > 0 ? { addOnsShown: shown } : {}) };
@@ -117,11 +128,11 @@ export const APP_NAME_MAX_LENGTH = 80;
  * filter show it: printable words only, no control characters or markup-looking text.
  */
 export const appNameSchema = z
-  .string({ error: "Enter a name for the app." })
+  .string({ error: key("enterAppName") })
   .trim()
-  .min(1, { error: "Enter a name for the app.", abort: true })
-  .max(APP_NAME_MAX_LENGTH, `Keep the app name to ${APP_NAME_MAX_LENGTH} characters or fewer.`)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} .,'&()_-]*$/u, "Start the name with a letter or digit, and use only letters, digits, spaces and . , ' & ( ) _ -");
+  .min(1, { error: key("enterAppName"), abort: true })
+  .max(APP_NAME_MAX_LENGTH, key("appNameTooLong"))
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} .,'&()_-]*$/u, key("appNameCharacters"));
 
 export const registerAppSchema = z.object({ name: appNameSchema });
 
@@ -132,13 +143,11 @@ export const CANCELLATION_REASONS = ["Customer request", "Bought by mistake", "M
 export const cancelSchema = z.object({
   subscriptionId: idSchema,
   version: versionSchema.optional(),
-  reason: z.enum(CANCELLATION_REASONS, { error: "Choose a reason for the cancellation." }),
-  comment: z.string().trim().max(500, "Keep the comment under 500 characters.").optional(),
+  reason: z.enum(CANCELLATION_REASONS, { error: key("chooseCancellationReason") }),
+  comment: z.string().trim().max(500, key("commentTooLong")).optional(),
 });
 
 const CLOCK_DAYS = [1, 7, 30];
-const CLOCK_DAYS_MESSAGE = "Advance by 1, 7 or 30 days.";
-const CLOCK_ONE_OF_MESSAGE = "Send either days (1, 7 or 30) or date (YYYY-MM-DD), not both.";
 
 /**
  * The Demo clock: exactly one of `days` (**Advance**) or `date` (**Set date**). Both, neither or any
@@ -148,17 +157,17 @@ const CLOCK_ONE_OF_MESSAGE = "Send either days (1, 7 or 30) or date (YYYY-MM-DD)
  */
 export const clockSchema = z
   .looseObject({
-    days: wholeNumber({ min: 1, max: 30, message: CLOCK_DAYS_MESSAGE })
-      .refine((d) => CLOCK_DAYS.includes(d), CLOCK_DAYS_MESSAGE)
+    days: wholeNumber({ min: 1, max: 30, message: key("clockDays") })
+      .refine((d) => CLOCK_DAYS.includes(d), key("clockDays"))
       .optional(),
-    date: z.iso.date({ error: "Enter a date as YYYY-MM-DD." }).optional(),
+    date: z.iso.date({ error: key("clockDateFormat") }).optional(),
   })
   .transform((input, ctx) => {
     const unknown = Object.keys(input).filter((key) => key !== "days" && key !== "date");
-    for (const key of unknown) ctx.addIssue({ code: "custom", path: [key], message: "Unknown field: send only days or date." });
+    for (const name of unknown) ctx.addIssue({ code: "custom", path: [name], message: key("clockUnknownField") });
     if (unknown.length > 0) return z.NEVER;
     if ((input.days === undefined) === (input.date === undefined)) {
-      ctx.addIssue({ code: "custom", path: input.days === undefined ? ["days"] : ["date"], message: CLOCK_ONE_OF_MESSAGE });
+      ctx.addIssue({ code: "custom", path: input.days === undefined ? ["days"] : ["date"], message: key("clockDaysOrDate") });
       return z.NEVER;
     }
     return input.days !== undefined ? { days: input.days } : { date: input.date! };
@@ -175,18 +184,18 @@ function firstValueOf(v: unknown): unknown {
 /** Pages past this are never linked to; the bound keeps OFFSET small. */
 export const MAX_PAGE = 100_000;
 /** A page number from a link: anything but a whole number in 1..MAX_PAGE shows the first page. */
-const page = wholeNumber({ min: 1, max: MAX_PAGE, message: "Enter a page number." }).optional().catch(1);
+const page = wholeNumber({ min: 1, max: MAX_PAGE, message: key("enterPageNumber") }).optional().catch(1);
 /** `?page=` alone (the subscriptions list): a page number, or 1. */
 export const pageParamSchema = z.preprocess(firstValueOf, page).transform((p) => p ?? 1);
 
 export const SEARCH_MAX_LENGTH = 100;
 /** A search box's text. Longer is refused with a message: ignoring it showed the whole list. */
-export const searchSchema = z.string().trim().max(SEARCH_MAX_LENGTH, `Search for ${SEARCH_MAX_LENGTH} characters or fewer.`);
+export const searchSchema = z.string().trim().max(SEARCH_MAX_LENGTH, key("searchTooLong"));
 
 /** Why a search can't run, or null. For the client, before it asks the server. */
-export function searchProblem(text: string): string | null {
+export function searchProblem(text: string): Problem | null {
   const parsed = searchSchema.safeParse(text);
-  return parsed.success ? null : parsed.error.issues[0].message;
+  return parsed.success ? null : issueProblem(parsed.error.issues[0]);
 }
 
 const q = z.preprocess(firstValueOf, searchSchema.optional());
@@ -250,11 +259,12 @@ export const activityParamsSchema = z
  * is too long comes back as `searchError` (with the text, trimmed, kept in `params.q` for the box),
  * and the caller shows that instead of any results.
  */
-export function parseListParams<T extends { q?: string }>(schema: z.ZodType<T>, raw: Record<string, unknown>): { params: T; searchError: string | null } {
+export function parseListParams<T extends { q?: string }>(schema: z.ZodType<T>, raw: Record<string, unknown>): { params: T; searchError: Problem | null } {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { params: parsed.data, searchError: null };
-  const searchError = parsed.error.issues.find((i) => i.path[0] === "q")?.message;
-  if (!searchError) throw parsed.error;
+  const issue = parsed.error.issues.find((i) => i.path[0] === "q");
+  if (!issue) throw parsed.error;
+  const searchError = issueProblem(issue);
   const text = firstValueOf(raw.q);
   return { params: { ...schema.parse({ ...raw, q: undefined }), q: typeof text === "string" ? text.trim() : undefined }, searchError };
 }
@@ -309,7 +319,7 @@ const bulkTarget = z
     const subscriptionId = (at > 0 ? value.slice(0, at) : value).trim();
     const version = at > 0 && /^\d{1,15}$/.test(value.slice(at + 1)) ? Number(value.slice(at + 1)) : undefined;
     if (!subscriptionId || (at > 0 && version === undefined)) {
-      ctx.addIssue({ code: "custom", message: "A selected row could not be read. Reload the page and select again." });
+      ctx.addIssue({ code: "custom", message: key("selectedRowUnreadable") });
       return z.NEVER;
     }
     return { subscriptionId, version };
@@ -321,10 +331,10 @@ const bulkTarget = z
  */
 export const bulkChangeSchema = z
   .object({
-    change: z.enum(BULK_CHANGE_CHOICES, { error: "Choose a change to apply." }),
+    change: z.enum(BULK_CHANGE_CHOICES, { error: key("chooseBulkChange") }),
     subscriptionId: z.preprocess(
       (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-      z.array(bulkTarget).min(1, "Select at least one subscription.").max(1000, "Select fewer subscriptions."),
+      z.array(bulkTarget).min(1, key("selectAtLeastOne")).max(1000, key("selectFewer")),
     ),
     quantity: z.unknown().optional(),
     reason: z.unknown().optional(),
@@ -342,7 +352,7 @@ export const bulkChangeSchema = z
       case "cancel": {
         const reason = z.enum(CANCELLATION_REASONS).safeParse(input.reason);
         if (!reason.success) {
-          ctx.addIssue({ code: "custom", path: ["reason"], message: "Choose a reason for the cancellation." });
+          ctx.addIssue({ code: "custom", path: ["reason"], message: key("chooseCancellationReason") });
           return z.NEVER;
         }
         return { targets, change: { kind: "cancel" as const, reason: reason.data } };
@@ -350,7 +360,7 @@ export const bulkChangeSchema = z
       case "quantity": {
         const quantity = quantitySchema.safeParse(input.quantity);
         if (!quantity.success) {
-          ctx.addIssue({ code: "custom", path: ["quantity"], message: quantity.error.issues[0].message });
+          addProblem(ctx, ["quantity"], quantity.error);
           return z.NEVER;
         }
         return { targets, change: { kind: "quantity" as const, quantity: quantity.data } };

@@ -4,8 +4,11 @@ import { z } from "zod";
 /**
  * Server actions are public endpoints: a hand-made POST (say a text/plain body `[null,{...}]`) makes
  * Next hand the action an array, an object or null instead of FormData. The caller gets the
- * invalid-input failure, not a 500. The session lookup is stubbed (a signed-in user).
+ * invalid-input failure, not a 500, in the page's language (no language cookie here: the browser's
+ * Accept-Language). The session lookup is stubbed (a signed-in user).
  */
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }), headers: async () => request.headers }));
 vi.mock("@/db", () => ({ getDb: () => ({}) }));
 vi.mock("@/lib/server/context", () => ({
   currentActor: async () => ({ userId: "contoso-admin" }),
@@ -45,8 +48,17 @@ describe("actions called with something other than FormData", () => {
 
   it.each(NOT_FORM_DATA)("authedAction returns the invalid-input failure for %s", async (_name, value) => {
     const result = await action(null, value as FormData);
-    expect(result).toMatchObject({ ok: false, error: expect.any(String) });
+    expect(result).toMatchObject({ ok: false, error: "This form could not be read. Reload the page and try again." });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("says it in Swedish to a browser that asks for Swedish", async () => {
+    request.headers = new Headers({ "accept-language": "sv-SE,sv;q=0.9,en;q=0.5" });
+    try {
+      expect(await action(null, null as unknown as FormData)).toMatchObject({ ok: false, error: "Formuläret kunde inte läsas. Läs in sidan igen och försök på nytt." });
+    } finally {
+      request.headers = new Headers();
+    }
   });
 
   it("authedAction still runs for real FormData", async () => {

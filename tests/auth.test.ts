@@ -21,10 +21,10 @@ const EMAIL = "sales@contoso-partner.example";
 const USER_ID = "contoso-sales-agent";
 type TestDatabase = ReturnType<typeof freshDb>["db"];
 
-/** Signs in without really waiting; answers the user id (or the refusal's message) and the wait asked for. */
+/** Signs in without really waiting; answers the user id (or the refusal's code) and the wait asked for. */
 async function attempt(db: TestDatabase, { email = EMAIL, password = "wrong", address = "10.0.0.1" as string | null, now = T } = {}) {
   const waits: number[] = [];
-  const result = await signInWithPassword(db, { email, password, address }, now, async (ms) => waits.push(ms)).catch((e: DomainError) => e.message);
+  const result = await signInWithPassword(db, { email, password, address }, now, async (ms) => waits.push(ms)).catch((e: DomainError) => e.code);
   return { result, waited: waits.reduce((a, b) => a + b, 0) };
 }
 
@@ -33,8 +33,8 @@ function failQuickly(db: TestDatabase, email: string, address: string | null, no
   return beginSignIn(db, email, address, now);
 }
 
-const INVALID = "The email or password is incorrect.";
-const LOCKED = "Too many failed sign-ins from this network. Try again in 15 minutes.";
+const INVALID = "sign_in:invalid";
+const LOCKED = "sign_in:locked";
 
 // Each real attempt hashes with scrypt (~50-100 ms); a busy machine needs more than the default 5 s.
 describe("sign-in", { timeout: 30_000 }, () => {
@@ -89,7 +89,7 @@ describe("sign-in", { timeout: 30_000 }, () => {
     // Guesses that are told to wait stay waiting, so only the first few are hashed.
     const forever = () => new Promise<never>(() => {});
     for (let i = 0; i < ADDRESS_FAILURE_LIMIT + 20; i++) {
-      signInWithPassword(db, { email: EMAIL, password: "wrong", address: "203.0.113.50" }, T, forever).catch((e: DomainError) => answers.push(e.message));
+      signInWithPassword(db, { email: EMAIL, password: "wrong", address: "203.0.113.50" }, T, forever).catch((e: DomainError) => answers.push(e.code));
     }
     await vi.waitFor(() => expect(answers.filter((a) => a === INVALID)).toHaveLength(PAIR_FREE_FAILURES), { timeout: 4000 });
     // 100 guesses are still waiting or being hashed, yet every one beyond them was refused at once.

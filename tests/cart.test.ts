@@ -69,7 +69,8 @@ describe("addToCart", () => {
   it("refuses a frequency the offer has no price for", () => {
     const { db, actor, clock } = setup();
     const error = expectRefused(db, "invalid_input", () => addToCart(db, actor, clock, { customerId: CUSTOMER, offerId: "alpine-ski-booking", quantity: 1, billingFrequency: "annual" }));
-    expect(error.fieldErrors).toEqual({ billingFrequency: ["Choose a billing frequency this offer allows."] });
+    expect(error.detail).toEqual({ key: "frequencyNotOffered", params: { offer: "Alpine Ski Booking", frequency: "annual" } });
+    expect(error.fieldErrors).toEqual({ billingFrequency: [{ key: "chooseAllowedFrequency" }] });
   });
 
   it.each([

@@ -45,7 +45,7 @@ describe("a bulk change from a customer's Subscriptions page", () => {
       ["Tailspin Secure Gateway", "subscription:not_active"],
     ]);
     expect(result).toMatchObject({ done: 1, refused: 3 });
-    expect(result.results.find((r) => r.subscriptionId === tailspin.id)).toMatchObject({ message: "Auto-renew can be changed only on an active subscription." });
+    expect(result.results.find((r) => r.subscriptionId === tailspin.id)).toMatchObject({ detail: { key: "autoRenewActiveOnly" } });
     expect(result.results.find((r) => r.subscriptionId === northwind.id)).toMatchObject({ customerName: "Bulk Page Co", notices: [{ code: "auto_renew_off", params: { date: expect.any(String) } }] });
     expect([northwind, tailspin, e3, e5Security].map((s) => stored(db, s.id).autoRenew)).toEqual([false, true, true, true]);
     expect(activityOf(db, northwind.id).filter((e) => e.action === "auto_renew").map((e) => e.actorUserId)).toEqual(["contoso-billing-admin"]);

@@ -4,6 +4,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { appClock, partnerClocks } from "@/db/schema";
+import { renderError } from "@/lib/error-text";
 import { catchUpInBackground, catchUpOnRequest, isCatchingUp } from "@/lib/server/lifecycle-runner";
 import {
   advanceClock,
@@ -76,7 +77,8 @@ describe("the demo clock", () => {
     expect(horizon.toISOString()).toBe("2031-03-02T09:00:00.000Z");
     const error = expectRefused(db, "clock:beyond_horizon", () => setClockDate(db, admin, clock, "9999-12-31"));
     expect(error.status).toBe(400);
-    expect(error.message).toBe("Choose a date on or before 2031-03-02: the demo clock goes at most 5 years ahead of today.");
+    expect(error.detail).toEqual({ key: "clockOnOrBefore", params: { last: "2031-03-02", years: 5 } });
+    expect(renderError("en-US", error)?.message).toBe("Choose a date on or before 2031-03-02: the demo clock goes at most 5 years ahead of today.");
     expectRefused(db, "clock:beyond_horizon", () => moveClockTo(db, admin, clock, new Date(horizon.getTime() + 1)));
     // The horizon counts from real time, not from the moved clock: moving in steps doesn't pass it.
     expect(moveClockTo(db, admin, clock, horizon).now).toEqual(horizon);

@@ -81,7 +81,7 @@ describe("cancel", () => {
     const { db, admin, clock } = setup();
     const sub = buySubscription(db, admin, clock, { customerId: CUSTOMER, offerId: "office-365-e1" });
     const error = expectRefused(db, "subscription:not_cancellable", () => cancelSubscription(db, admin, clock, { subscriptionId: sub.id, reason: "r" }));
-    expect(error.message).toContain("suspending");
+    expect(error.detail).toEqual({ key: "cancelMicrosoftOffer" });
   });
 
   it("refuses a subscription that isn't active", () => {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { activityLog, ledgerEntries, orders, subscriptions } from "@/db/schema";
+import { renderError } from "@/lib/error-text";
 import { addToCart, buy, DAY_MS, getCart, getOrder, reviewOrder } from "@/lib/subscriptions";
 import { actorFor, buySubscription, clockAt, domainError, expectRefused, freshDb, SEED_NOW } from "./helpers";
 
@@ -69,7 +70,8 @@ describe("buy", () => {
     // Meanwhile a colleague buys the customer's one Tailspin Secure Gateway.
     buySubscription(db, actorFor(db, "contoso-global-admin"), clock, { customerId: CUSTOMER, offerId: "tailspin-secure-gateway", quantity: 1 });
     const error = expectRefused(db, "order:lines_unavailable", () => buy(db, actor, clock, { customerId: CUSTOMER, idempotencyKey: "k" }));
-    expect(error.fieldErrors).toEqual({ [bad.id]: ["The customer already has a subscription to this offer and is only allowed one."] });
+    expect(error.fieldErrors).toEqual({ [bad.id]: [{ reason: { code: "one_per_customer", subscriptionId: expect.any(String) } }] });
+    expect(renderError("en-US", error)?.fieldErrors).toEqual({ [bad.id]: ["The customer already has a subscription to this offer and is only allowed one."] });
     expect(db.select().from(subscriptions).where(eq(subscriptions.offerId, "office-365-e1")).all().filter((s) => s.customerId === CUSTOMER)).toEqual([]);
     expect(getCart(db, actor, CUSTOMER).items).toHaveLength(2);
   });
@@ -97,7 +99,7 @@ describe("buy", () => {
     addToCart(db, actor, clock, { customerId: "fabrikam", offerId: "office-365-e1", quantity: 3, billingFrequency: "monthly" });
     const error = expectRefused(db, "order:idempotency_key_reused", () => buy(db, actor, clock, { customerId: "fabrikam", idempotencyKey: "copied-key" }));
     expect(error.status).toBe(422);
-    expect(error.message).toMatch(/already used .* another customer/);
+    expect(renderError("en-US", error)?.message).toMatch(/already used .* another customer/);
     expect(db.select().from(orders).where(eq(orders.idempotencyKey, "copied-key")).all()).toEqual([first.order]);
     expect(getCart(db, actor, "fabrikam").items).toHaveLength(1);
     // The retry for the first customer still returns the first order.

@@ -82,6 +82,35 @@ describe("authedRoute at the HTTP edge", () => {
     expect(await refusal(await call({ headers: { "content-type": "application/json" }, body: "{nope" }))).toEqual({ status: 400, code: "invalid_input" });
   });
 
+  it("says its refusals in the browser's language: the chosen cookie, else Accept-Language, else English", async () => {
+    const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+    const notJson = { headers: { "content-type": "text/plain" }, body: "x" };
+    expect(await message(await call(notJson))).toBe("Send the request body as JSON, with Content-Type: application/json.");
+    expect(await message(await call({ ...notJson, headers: { ...notJson.headers, "accept-language": "sv-SE,sv;q=0.9,en;q=0.8" } }))).toBe("Skicka begärans innehåll som JSON, med Content-Type: application/json.");
+    expect(await message(await call({ ...notJson, headers: { ...notJson.headers, "accept-language": "sv-SE", cookie: "pc_session=x; locale=en-US" } }))).toBe("Send the request body as JSON, with Content-Type: application/json.");
+    const badJson = { headers: { "content-type": "application/json", "accept-language": "sv" }, body: "{nope" };
+    expect(await message(await call(badJson))).toBe("Begärans innehåll är inte giltig JSON.");
+  });
+
+  it("says a route's refusal and each field's problem in the browser's language (GET /api/customers, a search too long)", async () => {
+    const { GET } = await import("@/app/api/customers/route");
+    const search = (headers: Record<string, string>) => GET(new Request(`http://localhost:3100/api/customers?q=${"x".repeat(101)}`, { headers }), { params: Promise.resolve({}) });
+    const english = await search({});
+    expect(english.status).toBe(400);
+    expect(await english.json()).toEqual({ error: { code: "invalid_input", message: "Search for 100 characters or fewer.", fieldErrors: { q: ["Search for 100 characters or fewer."] } } });
+    const swedish = await search({ "accept-language": "sv-SE" });
+    expect(swedish.status).toBe(400);
+    expect(await swedish.json()).toEqual({ error: { code: "invalid_input", message: "Sök på högst 100 tecken.", fieldErrors: { q: ["Sök på högst 100 tecken."] } } });
+  });
+
+  it("says a schema's refusal in Swedish too", async () => {
+    const { clockSchema } = await import("@/lib/validation");
+    const move = authedRoute(async (request) => clockSchema.parse(await request.json()));
+    const response = await move(new Request("http://localhost:3100/api/clock", { method: "POST", headers: { "content-type": "application/json", "accept-language": "sv-SE" }, body: '{"days":2}' }), { params: Promise.resolve({}) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: "invalid_input", message: "Kontrollera de markerade fälten.", fieldErrors: { days: ["Flytta fram 1, 7 eller 30 dagar."] } } });
+  });
+
   it("does not check safe methods", async () => {
     const get = authedRoute(() => ({ ok: "read" }));
     const response = await get(new Request("http://localhost:3100/api/activity", { headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } }), { params: Promise.resolve({}) });

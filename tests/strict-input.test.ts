@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import type { z } from "zod";
+import { issueTexts, renderError } from "@/lib/error-text";
 import { listCustomers } from "@/lib/subscriptions";
 import {
   apiCancelSchema,
@@ -18,7 +19,11 @@ import {
 } from "@/lib/validation";
 import { actorFor, addCustomer, freshDb } from "./helpers";
 
-const NUMBER = wholeNumber({ min: 0, max: 1000, message: "Enter a whole number.", rangeMessage: "From 0 to 1000." });
+const NUMBER = wholeNumber({ min: 0, max: 1000, message: "enterWholeLicenses", rangeMessage: "quantityFromTo" });
+
+/** Each field's problems as an English page says them. */
+const english = (error: z.ZodError | undefined) => renderError("en-US", error)!.fieldErrors as Record<string, string[] | undefined>;
+const englishIssues = (error: z.ZodError | undefined) => issueTexts("en-US", error!).map((i) => i.message);
 
 /** The fuzzer's numbers that `Number()` or `z.coerce` read loosely, each of which must be refused. */
 const LOOSE = ["0x10", "0b11", "0o7", "1e3", " 7 ", "7 ", "+7", "-0", "1.5", "1.0", "", "٣", "Infinity", "NaN", true, false, null, [7], ["7"], { n: 7 }, 1.5, Number.NaN, Number.POSITIVE_INFINITY] as const;
@@ -39,13 +44,14 @@ describe("wholeNumber: the one rule for numbers users and scripts send", () => {
   it.each(LOOSE)("refuses %j as not a whole number", (input) => {
     const result = NUMBER.safeParse(input);
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.message)).toEqual(["Enter a whole number."]);
+    expect(result.error?.issues.map((i) => i.message)).toEqual(["enterWholeLicenses"]);
+    expect(englishIssues(result.error)).toEqual(["Enter a whole number of licenses."]);
   });
 
   it.each([-1, 1001, "1001", "99999999999999999999", Number.MAX_SAFE_INTEGER + 2])("refuses %j as out of range", (input) => {
     const result = NUMBER.safeParse(input);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0].message).toMatch(/From 0 to 1000\.|Enter a whole number\./);
+    expect(englishIssues(result.error)[0]).toMatch(/^Enter a quantity from 0 to 1000\.$|^Enter a whole number of licenses\.$/);
   });
 });
 
@@ -55,7 +61,7 @@ const FUZZ = ["0x10", "0b11", "1e3", " 7 ", "1.5", true, [7]] as const;
 describe.each(FUZZ)("every number field refuses %j", (bad) => {
   const fieldError = (result: z.ZodSafeParseResult<unknown>, field: string) => {
     expect(result.success).toBe(false);
-    return (z.flattenError(result.error!).fieldErrors as Record<string, string[] | undefined>)[field];
+    return english(result.error)[field];
   };
 
   it("quantity (cart and Submit)", () => {
@@ -127,18 +133,18 @@ describe("the Demo clock request", () => {
   it.each([{ days: 2 }, { days: 0 }, { days: -7 }, { days: "0x1" }, { days: "1e0" }, { days: 7.0000001 }])("refuses days %j", (input) => {
     const result = clockSchema.safeParse(input);
     expect(result.success).toBe(false);
-    expect(z.flattenError(result.error!).fieldErrors).toEqual({ days: ["Advance by 1, 7 or 30 days."] });
+    expect(english(result.error)).toEqual({ days: ["Advance by 1, 7 or 30 days."] });
   });
 
   it("refuses days and date together instead of silently using days", () => {
     const result = clockSchema.safeParse({ days: 1, date: "2026-05-01" });
     expect(result.success).toBe(false);
-    expect(z.flattenError(result.error!).fieldErrors).toEqual({ date: ["Send either days (1, 7 or 30) or date (YYYY-MM-DD), not both."] });
+    expect(english(result.error)).toEqual({ date: ["Send either days (1, 7 or 30) or date (YYYY-MM-DD), not both."] });
   });
 
   it("refuses neither, and unknown keys", () => {
-    expect(z.flattenError(clockSchema.safeParse({}).error!).fieldErrors).toEqual({ days: ["Send either days (1, 7 or 30) or date (YYYY-MM-DD), not both."] });
-    expect(z.flattenError(clockSchema.safeParse({ days: 1, hours: 3 }).error!).fieldErrors).toEqual({ hours: ["Unknown field: send only days or date."] });
+    expect(english(clockSchema.safeParse({}).error)).toEqual({ days: ["Send either days (1, 7 or 30) or date (YYYY-MM-DD), not both."] });
+    expect(english(clockSchema.safeParse({ days: 1, hours: 3 }).error)).toEqual({ hours: ["Unknown field: send only days or date."] });
     expect(clockSchema.safeParse({ date: "2026-5-1" }).success).toBe(false);
     expect(clockSchema.safeParse([7]).success).toBe(false);
   });
@@ -146,23 +152,24 @@ describe("the Demo clock request", () => {
 
 describe("search text", () => {
   const long = "x".repeat(101);
+  const TOO_LONG = { key: "searchTooLong", params: { max: 100 } };
 
   it("up to 100 characters searches; longer is refused with a message, not ignored", () => {
     expect(searchProblem("x".repeat(100))).toBeNull();
     expect(searchProblem(` ${"x".repeat(100)} `)).toBeNull();
-    expect(searchProblem(long)).toBe("Search for 100 characters or fewer.");
+    expect(searchProblem(long)).toEqual(TOO_LONG);
     const result = customerListParamsSchema.safeParse({ q: long });
     expect(result.success).toBe(false);
-    expect(z.flattenError(result.error!).fieldErrors).toEqual({ q: ["Search for 100 characters or fewer."] });
+    expect(english(result.error)).toEqual({ q: ["Search for 100 characters or fewer."] });
     expect(catalogParamsSchema.safeParse({ q: long }).success).toBe(false);
   });
 
   it("a list page keeps its other params and reports the search, so it can show no results", () => {
     expect(parseListParams(customerListParamsSchema, { q: long, sort: "country", page: "2" })).toEqual({
       params: { q: long, sort: "country", dir: undefined, page: 2 },
-      searchError: "Search for 100 characters or fewer.",
+      searchError: TOO_LONG,
     });
-    expect(parseListParams(catalogParamsSchema, { q: [long], category: "trial" })).toMatchObject({ params: { q: long, category: ["trial"] }, searchError: "Search for 100 characters or fewer." });
+    expect(parseListParams(catalogParamsSchema, { q: [long], category: "trial" })).toMatchObject({ params: { q: long, category: ["trial"] }, searchError: TOO_LONG });
     expect(parseListParams(customerListParamsSchema, { q: " contoso ", page: "1.5" })).toEqual({ params: { q: "contoso", sort: undefined, dir: undefined, page: 1 }, searchError: null });
   });
 });

@@ -4,6 +4,7 @@ import type { AppDatabase } from "@/db/client";
 import { getSubscriptionDetail, submitSubscriptionChanges, type SubscriptionDetail } from "@/lib/subscriptions";
 import { apiSubscriptionChangesSchema, subscriptionChangesSchema } from "@/lib/validation";
 import { AddOnsSection } from "@/components/AddOnsSection";
+import { renderError } from "@/lib/error-text";
 import { actorFor, clockAt, expectRefused, freshDb, stored, submitChanges, tableSnapshot } from "./helpers";
 import { renderWithIntl } from "./support/render-intl";
 
@@ -67,7 +68,8 @@ describe("a Submit on the base's page after an add-on decrease was scheduled", (
     const detail = getSubscriptionDetail(db, admin, clock, baseId);
     submitChanges(db, admin, clock, atpId, { quantity: 4 });
     const error = expectRefused(db, "subscription:stale", () => submitSubscriptionChanges(db, admin, clock, formAsLoaded(detail, { [`addon:${ATP}`]: "7", quantity: "45" })));
-    expect(error.message).toBe("Office 365 Advanced Threat Protection changed since the page was loaded. Reload the page and try again.");
+    expect(error.detail).toEqual({ key: "addOnChangedSince", params: { offer: "Office 365 Advanced Threat Protection" } });
+    expect(renderError("en-US", error)?.message).toBe("Office 365 Advanced Threat Protection changed since the page was loaded. Reload the page and try again.");
   });
 
   it("setting the box back to the current quantity on purpose still drops the scheduled decrease", () => {

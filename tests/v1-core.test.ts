@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AppDatabase } from "@/db/client";
 import { DomainError } from "@/lib/errors";
+import { apiSubscriptionChangesSchema } from "@/lib/validation";
 import { freshDb, actorFor } from "./helpers";
 
 /** The REST API's edge: the token endpoint and the /v1 wrapper, against a real SQLite copy. */
@@ -27,7 +28,9 @@ async function accessToken(fields: Record<string, string>): Promise<string> {
 
 const whoAmI = v1Route((ctx) => {
   if (ctx.url.searchParams.has("refuse")) throw new DomainError("not_found:subscription");
-  if (ctx.url.searchParams.has("precondition")) throw new V1Error(412, "412", "The resource changed.");
+  if (ctx.url.searchParams.has("precondition")) throw new V1Error(412, "412", { key: "bodyIdMismatch" }, [{ field: "id", problem: { key: "sendOwnId" } }]);
+  if (ctx.url.searchParams.has("quantity")) throw new DomainError("quantity:out_of_range", { key: "quantityFromTo", params: { min: 1, max: 300 } }, { quantity: [{ key: "quantityFromTo", params: { min: 1, max: 300 } }] });
+  if (ctx.url.searchParams.has("invalid")) apiSubscriptionChangesSchema.parse({ version: 1, quantity: "0x10" });
   return { body: { user: ctx.actor.userId, name: ctx.actor.name, roles: ctx.actor.roles, body: ctx.body ?? null }, etag: 'W/"1"' };
 });
 const call = (headers: Record<string, string> = {}, init: RequestInit = {}, query = "") =>
@@ -113,6 +116,25 @@ describe("the /v1 edge", () => {
     expect(notJson.status).toBe(415);
     const json = await call({ ...auth, "content-type": "application/json" }, { method: "POST", body: '{"a":1}' });
     expect(await json.json()).toMatchObject({ body: { a: 1 } });
+  });
+
+  it("says a refusal's description in the request's language: X-Locale, else Accept-Language, else English", async () => {
+    const bearer = await accessToken({ grant_type: "password", username: "admin@contoso-partner.example", password: "Partner-Demo-2026" });
+    const auth = { authorization: `Bearer ${bearer}` };
+    const refusal = async (headers: Record<string, string>, query: string) => (await call({ ...auth, ...headers }, {}, query)).json();
+    expect(await refusal({}, "?refuse")).toMatchObject({ code: "20003", description: "Subscription not found." });
+    expect(await refusal({ "X-Locale": "sv-SE" }, "?refuse")).toMatchObject({ code: "20003", description: "Prenumerationen hittades inte." });
+    expect(await refusal({ "Accept-Language": "sv-SE,sv;q=0.9" }, "?refuse")).toMatchObject({ description: "Prenumerationen hittades inte." });
+    expect(await refusal({ "X-Locale": "en-US", "Accept-Language": "sv-SE" }, "?refuse")).toMatchObject({ description: "Subscription not found." });
+    expect(await refusal({ "X-Locale": "de-DE" }, "?refuse")).toMatchObject({ description: "Subscription not found." });
+    // A refusal's detail and each field's problem, a request the schema refuses, and the edge's own refusals.
+    expect(await refusal({}, "?quantity")).toMatchObject({ code: "2002", description: "Enter a quantity from 1 to 300.", data: [{ field: "quantity", messages: ["Enter a quantity from 1 to 300."] }] });
+    expect(await refusal({ "X-Locale": "sv-SE" }, "?quantity")).toMatchObject({ description: "Ange ett antal från 1 till 300.", data: [{ field: "quantity", messages: ["Ange ett antal från 1 till 300."] }] });
+    expect(await refusal({}, "?invalid")).toMatchObject({ code: "400056", description: "The request is not valid.", data: [{ field: "quantity", message: "Enter a whole number of licenses." }] });
+    expect(await refusal({ "X-Locale": "sv-SE" }, "?invalid")).toMatchObject({ description: "Begäran är inte giltig.", data: [{ field: "quantity", message: "Ange ett heltal licenser." }] });
+    expect(await refusal({ "X-Locale": "sv-SE" }, "?precondition")).toMatchObject({ code: "412", description: "Id:t i innehållet är inte id:t för prenumerationen i sökvägen.", data: [{ field: "id", message: "Skicka prenumerationens eget id, eller utelämna det." }] });
+    expect(await (await call({ "X-Locale": "sv-SE" })).json()).toMatchObject({ description: "Åtkomst nekad: skicka en giltig åtkomsttoken från POST /oauth2/token som Authorization: Bearer <token>." });
+    expect(await (await call({})).json()).toMatchObject({ description: "Access denied: send a live access token from POST /oauth2/token as Authorization: Bearer <token>." });
   });
 
   it(`limits a partner to ${REQUESTS_PER_MINUTE} requests a minute: 429 with Retry-After, other partners unaffected`, async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { apiApps, users, type ApiApp } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { DomainError, ERRORS } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/subscriptions/permissions";
 import { newClientSecret, revokeAppTokens } from "./api-tokens";
 
@@ -39,7 +39,7 @@ export function registerApp(db: Db, actor: Actor, name: string, now: Date): Regi
       .from(apiApps)
       .where(and(eq(apiApps.partnerId, actor.partnerId), isNull(apiApps.deletedAt), eq(sql`lower(${apiApps.name})`, name.toLowerCase())))
       .get();
-    if (taken) throw new DomainError("app:name_taken", undefined, { name: [ERRORS["app:name_taken"].message] });
+    if (taken) throw new DomainError("app:name_taken", undefined, { name: [{ key: "appNameTaken" }] });
     const userId = `app-${clientId}`;
     tx.insert(users).values({ id: userId, partnerId: actor.partnerId, email: `${clientId}@apps.invalid`, name, passwordHash: "!", roles: ["admin_agent"], kind: "app" }).run();
     return tx.insert(apiApps).values({ id: clientId, partnerId: actor.partnerId, userId, name, secretHash: hash, createdBy: actor.userId, createdAt: now }).returning().get();

@@ -73,7 +73,7 @@ export function assertMayStart(db: Db, params: Omit<StartSandboxParams, "kind">,
     const key = params.address ?? "unknown";
     const recent = db.select({ n: count() }).from(sandboxes).where(and(eq(sandboxes.createdFrom, key), gt(sandboxes.createdAt, since))).get()!.n;
     if (recent >= params.settings.perAddressPerHour) {
-      throw new DomainError("sandbox:limit", `This network has started ${recent} sandboxes in the last hour, the most allowed (${params.settings.perAddressPerHour}). Try again later, or reuse one.`);
+      throw new DomainError("sandbox:limit", { key: "sandboxLimit", params: { count: recent, limit: params.settings.perAddressPerHour } });
     }
   }
   const total = db.select({ n: count() }).from(sandboxes).get()!.n;

@@ -1,9 +1,11 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import type { z } from "zod";
 import { getDb } from "@/db";
 import type { AppDatabase } from "@/db/client";
-import { DomainError, ERRORS, isDomainError } from "@/lib/errors";
+import { requestLocale } from "@/i18n/request";
+import { DomainError } from "@/lib/errors";
+import { errorTexts, renderError } from "@/lib/error-text";
 import type { Actor, PartnerClock } from "@/lib/subscriptions";
 import { currentActor, getClock } from "./context";
 
@@ -24,7 +26,7 @@ export interface ActionContext {
  * decoded (an array, an object, null) instead of FormData. That is invalid input, not a crash.
  */
 export function formDataToObject(formData: unknown): Record<string, unknown> {
-  if (!(formData instanceof FormData)) throw new DomainError("invalid_input", "This form could not be read. Reload the page and try again.");
+  if (!(formData instanceof FormData)) throw new DomainError("invalid_input", { key: "formUnreadable" });
   const result: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
@@ -34,14 +36,15 @@ export function formDataToObject(formData: unknown): Record<string, unknown> {
   return result;
 }
 
-/** Turns an expected failure into a result; rethrows Next's redirects and real bugs. */
-export function failureResult(error: unknown): ActionResult<never> {
+/**
+ * Turns an expected failure into a result in the page's language (the chosen cookie, else
+ * Accept-Language); rethrows Next's redirects and real bugs.
+ */
+export async function failureResult(error: unknown): Promise<ActionResult<never>> {
   unstable_rethrow(error);
-  if (isDomainError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
-  if (error instanceof z.ZodError) {
-    return { ok: false, error: ERRORS.invalid_input.message, fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };
-  }
-  throw error;
+  const rendered = renderError(await requestLocale(), error);
+  if (!rendered) throw error;
+  return { ok: false, error: rendered.message, fieldErrors: rendered.fieldErrors };
 }
 
 /**
@@ -55,7 +58,7 @@ export function authedAction<S extends z.ZodType, T>(
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
     try {
       const actor = await currentActor();
-      if (!actor) return { ok: false, error: ERRORS.unauthenticated.message };
+      if (!actor) return { ok: false, error: errorTexts(await requestLocale()).error("unauthenticated") };
       const input = schema.parse(formDataToObject(formData));
       const output = (await handler(input, { actor, db: getDb(), clock: getClock(actor.partnerId) })) as { data?: T; message?: string } | undefined;
       return { ok: true, data: output?.data, message: output?.message };

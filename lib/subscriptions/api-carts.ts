@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { apiCartLines, apiCarts, orders, type ApiCart, type BillingFrequency, type CartParticipant, type Customer, type Offer, type Order } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { DomainError, isDomainError, type ErrorCode } from "@/lib/errors";
+import { DomainError, isDomainError, type ErrorCode, type FieldProblem } from "@/lib/errors";
+import type { Problem } from "@/lib/problems";
 import { priorResult, recordResult, type RequestKey } from "./api-requests";
 import { assertCanSell, priceLines, type LineRequest, type PricedLine } from "./cart";
 import { getCatalogOffer } from "./catalog";
@@ -51,9 +52,10 @@ export interface ApiCartView {
 export interface OrderGroupError {
   orderGroupId: string;
   code: ErrorCode;
-  description: string;
+  /** Said instead of the code's message (the REST API words both in the request's language). */
+  detail?: Problem;
   /** Per line id (the line's number as a string), why it can't be bought. */
-  fieldErrors?: Record<string, string[]>;
+  fieldErrors?: Record<string, FieldProblem[]>;
 }
 
 export interface CheckoutResult {
@@ -64,18 +66,18 @@ export interface CheckoutResult {
 
 /** The catalog offer of each line; unknown offers and repeated line ids are refused with every field named. */
 export function resolveLines(db: Db, actor: Actor, lines: readonly ApiLineInput[], offerField: string): { line: ApiLineRequest; offer: Offer }[] {
-  if (lines.length === 0) throw new DomainError("invalid_input", "A cart or order needs at least one line item.", { lineItems: ["Send at least one line item."] });
-  const fieldErrors: Record<string, string[]> = {};
+  if (lines.length === 0) throw new DomainError("invalid_input", { key: "lineItemsRequired" }, { lineItems: [{ key: "sendLineItem" }] });
+  const fieldErrors: Record<string, Problem[]> = {};
   const seen = new Set<number>();
   const resolved = lines.map((input, index) => {
-    if (seen.has(input.lineNumber)) fieldErrors[`lineItems.${index}.id`] = [`Line id ${input.lineNumber} is used twice.`];
+    if (seen.has(input.lineNumber)) fieldErrors[`lineItems.${index}.id`] = [{ key: "lineIdTwice", params: { id: input.lineNumber } }];
     seen.add(input.lineNumber);
     let offer: Offer | null = null;
     try {
       offer = getCatalogOffer(db, actor, input.offerId);
     } catch (error) {
       if (!isDomainError(error) || error.code !== "not_found:offer") throw error;
-      fieldErrors[`lineItems.${index}.${offerField}`] = [`${input.offerId} is not an offer in this partner's catalog.`];
+      fieldErrors[`lineItems.${index}.${offerField}`] = [{ key: "notAnOffer", params: { offerId: input.offerId } }];
     }
     const line: ApiLineRequest = {
       id: String(input.lineNumber),
@@ -89,7 +91,7 @@ export function resolveLines(db: Db, actor: Actor, lines: readonly ApiLineInput[
     };
     return { line, offer };
   });
-  if (Object.keys(fieldErrors).length > 0) throw new DomainError("invalid_input", "Some line items are not valid.", fieldErrors);
+  if (Object.keys(fieldErrors).length > 0) throw new DomainError("invalid_input", { key: "lineItemsInvalid" }, fieldErrors);
   return resolved.map(({ line, offer }) => ({ line, offer: offer! }));
 }
 
@@ -245,7 +247,7 @@ export function checkoutApiCart(db: Db, actor: Actor, clock: Clock, params: { cu
       for (const group of groups) {
         if (placed.has(group)) continue;
         if (view.expired) {
-          orderErrors.push({ orderGroupId: group, code: "cart:expired", description: new DomainError("cart:expired").message });
+          orderErrors.push({ orderGroupId: group, code: "cart:expired" });
           continue;
         }
         const lines = view.lines.filter((l) => l.orderGroup === group).map((l) => l.line);
@@ -255,7 +257,7 @@ export function checkoutApiCart(db: Db, actor: Actor, clock: Clock, params: { cu
           placed.set(group, order);
         } catch (error) {
           if (!isDomainError(error)) throw error;
-          orderErrors.push({ orderGroupId: group, code: error.code, description: error.message, fieldErrors: error.fieldErrors });
+          orderErrors.push({ orderGroupId: group, code: error.code, detail: error.detail, fieldErrors: error.fieldErrors });
         }
       }
       if (!recorded) recordResult(tx, actor, key, view.cart.id, clock.now());

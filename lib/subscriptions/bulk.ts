@@ -1,6 +1,7 @@
 import type { SuspensionReason } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { DomainError, isDomainError, type ErrorCode } from "@/lib/errors";
+import type { Problem } from "@/lib/problems";
 import { cancelSubscription, submitSubscriptionChanges } from "./changes";
 import type { Clock } from "./clock";
 import { getSubscriptionContext, type SubscriptionContext } from "./manage";
@@ -43,7 +44,7 @@ export interface BulkTarget {
 /** Every row with its offer's and customer's names (absent for an id that is not the partner's). */
 export type BulkRowResult = { subscriptionId: string; offerName?: string; customerName?: string } & (
   | { outcome: "done"; notices: Notice[] }
-  | { outcome: "refused"; code: ErrorCode; message: string }
+  | { outcome: "refused"; code: ErrorCode; detail?: Problem }
 );
 
 export interface BulkResult {
@@ -63,11 +64,11 @@ function applyOne(db: Db, actor: Actor, clock: Clock, target: BulkTarget, change
     }
     case "suspend": {
       // On its page choosing Suspended for a suspended subscription is no change; here it is asked for, so say so.
-      if (ctx.subscription.status !== "active") throw new DomainError("subscription:invalid_transition", "Only an active subscription can be suspended.");
+      if (ctx.subscription.status !== "active") throw new DomainError("subscription:invalid_transition", { key: "suspendActiveOnly" });
       return submit({ subscriptionId: target.subscriptionId, version, status: "suspended", suspensionReason: change.reason ?? null });
     }
     case "reactivate": {
-      if (ctx.subscription.status !== "suspended") throw new DomainError("subscription:invalid_transition", "Only a suspended subscription can be reactivated.");
+      if (ctx.subscription.status !== "suspended") throw new DomainError("subscription:invalid_transition", { key: "reactivateSuspendedOnly" });
       return submit({ subscriptionId: target.subscriptionId, version, status: "active" });
     }
     case "quantity": {
@@ -90,10 +91,10 @@ function applyOne(db: Db, actor: Actor, clock: Clock, target: BulkTarget, change
 export function applyBulkChange(db: Db, actor: Actor, clock: Clock, params: { targets: BulkTarget[]; change: BulkChange }): BulkResult {
   assertCan(actor, ACTION_OF[params.change.kind]);
   const targets = [...new Map(params.targets.map((t) => [t.subscriptionId, t])).values()];
-  if (targets.length === 0) throw new DomainError("invalid_input", "Select at least one subscription.", { subscriptionId: ["Select at least one subscription."] });
+  if (targets.length === 0) throw new DomainError("invalid_input", { key: "selectAtLeastOne" }, { subscriptionId: [{ key: "selectAtLeastOne" }] });
   if (targets.length > MAX_BULK_ROWS) {
-    const message = `Select at most ${MAX_BULK_ROWS} subscriptions at a time (${targets.length} were selected).`;
-    throw new DomainError("invalid_input", message, { subscriptionId: [message] });
+    const tooMany: Problem = { key: "selectAtMost", params: { max: MAX_BULK_ROWS, count: targets.length } };
+    throw new DomainError("invalid_input", tooMany, { subscriptionId: [tooMany] });
   }
   const results = targets.map((target): BulkRowResult => {
     let names: { offerName?: string; customerName?: string } = {};
@@ -104,7 +105,7 @@ export function applyBulkChange(db: Db, actor: Actor, clock: Clock, params: { ta
     } catch (error) {
       // Expected refusals are reported on the row; a bug still throws (rows before it stay done: each committed on its own).
       if (!isDomainError(error)) throw error;
-      return { subscriptionId: target.subscriptionId, ...names, outcome: "refused", code: error.code, message: error.message };
+      return { subscriptionId: target.subscriptionId, ...names, outcome: "refused", code: error.code, ...(error.detail ? { detail: error.detail } : {}) };
     }
   });
   const done = results.filter((r) => r.outcome === "done").length;

@@ -4,6 +4,7 @@ import { cartLines, offers, type BillingFrequency, type CartLine, type Customer,
 import type { Db } from "@/db/client";
 import { preparedInsert, preparedQuery } from "@/db/prepared";
 import { DomainError } from "@/lib/errors";
+import type { Problem } from "@/lib/problems";
 import type { UnavailableReason } from "./availability";
 import { getCatalogOffer, offerAvailability } from "./catalog";
 import type { Clock } from "./clock";
@@ -24,7 +25,7 @@ export interface LineRequest {
 }
 
 /** Why a line can't be bought now: an availability reason, its quantity, or what it asks for. */
-export type LineProblem = { reason: UnavailableReason } | { quantity: string } | { input: string };
+export type LineProblem = { reason: UnavailableReason } | { quantity: Problem } | { input: Problem };
 
 export interface PricedLine<L extends LineRequest = LineRequest> {
   line: L;
@@ -81,12 +82,14 @@ export function termDurationOf(frequency: BillingFrequency): string {
   return frequency === "annual" ? "P1Y" : "P1M";
 }
 
+const frequencyNotOffered = (offer: Offer, frequency: BillingFrequency): Problem => ({ key: "frequencyNotOffered", params: { offer: offer.name, frequency } });
+
 /** What a line would ask that this product can't sell: a frequency the offer has no price for, another term. */
-function inputProblem(offer: Offer, line: LineRequest): string | null {
-  if (!allowedFrequencies(offer).includes(line.billingFrequency)) return `${offer.name} can't be billed ${line.billingFrequency}.`;
+function inputProblem(offer: Offer, line: LineRequest): Problem | null {
+  if (!allowedFrequencies(offer).includes(line.billingFrequency)) return frequencyNotOffered(offer, line.billingFrequency);
   const term = termDurationOf(line.billingFrequency);
   if (line.termDuration && line.termDuration !== term) {
-    return `Billed ${line.billingFrequency}, ${offer.name} has a term of ${term}: ask for ${term}, or for the billing cycle that goes with ${line.termDuration}.`;
+    return { key: "termMismatch", params: { frequency: line.billingFrequency, offer: offer.name, term, requested: line.termDuration } };
   }
   return null;
 }
@@ -119,13 +122,13 @@ export function addToCart(db: Db, actor: Actor, clock: Clock, params: AddToCartP
   const reason = offerAvailability(db, actor, customer, [offer]).get(offer.id);
   if (reason) throw new DomainError("offer:unavailable");
   if (!allowedFrequencies(offer).includes(params.billingFrequency)) {
-    throw new DomainError("invalid_input", `${offer.name} can't be billed ${params.billingFrequency}.`, { billingFrequency: ["Choose a billing frequency this offer allows."] });
+    throw new DomainError("invalid_input", frequencyNotOffered(offer, params.billingFrequency), { billingFrequency: [{ key: "chooseAllowedFrequency" }] });
   }
   return db.transaction((tx) => {
     const inCart = cartLinesOfOffer(tx).all({ partnerId: actor.partnerId, userId: actor.userId, customerId: customer.id, offerId: offer.id });
     const same = inCart.find((l) => l.billingFrequency === params.billingFrequency);
     if (offer.onePerCustomer && inCart.length > 0 && !same) {
-      throw new DomainError("offer:unavailable", "This offer is limited to one subscription per customer, and it is already in the cart.");
+      throw new DomainError("offer:unavailable", { key: "onePerCustomerInCart" });
     }
     const quantity = (same?.quantity ?? 0) + params.quantity;
     assertQuantityInRange(offer, quantity);

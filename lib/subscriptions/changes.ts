@@ -78,7 +78,7 @@ export function submitSubscriptionChanges(db: Db, actor: Actor, clock: Clock, ch
         if (shown !== undefined && current.has(offerId) && current.get(offerId) !== shown) {
           // The user typed a new quantity over one that has changed since: ask, rather than overwrite it.
           const name = eligible.find((a) => a.offer.id === offerId)!.offer.name;
-          throw new DomainError("subscription:stale", `${name} changed since the page was loaded. Reload the page and try again.`);
+          throw new DomainError("subscription:stale", { key: "addOnChangedSince", params: { offer: name } });
         }
         assertCan(actor, "buy_addons");
         const { offer, outcome } = setAddOnQuantity(tx, actor, { actor, action: "buy_addons" }, ctx, offerId, quantity, now);

@@ -94,11 +94,11 @@ export function moveClockTo(db: Db, actor: Actor, clock: PartnerClock, target: D
   const row = partnerClockRow(db, clock.partnerId);
   const realNow = clock.realNow();
   const now = nowFrom(row, realNow);
-  if (target.getTime() <= now.getTime()) throw new DomainError("clock:backwards", "Choose a date after the current demo date: the demo clock only moves forward.");
+  if (target.getTime() <= now.getTime()) throw new DomainError("clock:backwards", { key: "clockAfterCurrent" });
   const horizon = clockHorizon(realNow);
   if (target > horizon) {
-    const last = horizon.toISOString().slice(0, 10);
-    throw new DomainError("clock:beyond_horizon", `Choose a date on or before ${last}: the demo clock goes at most ${CLOCK_HORIZON_YEARS} years ahead of today.`);
+    // The last date as the Set date field takes it (YYYY-MM-DD), in every language.
+    throw new DomainError("clock:beyond_horizon", { key: "clockOnOrBefore", params: { last: horizon.toISOString().slice(0, 10), years: CLOCK_HORIZON_YEARS } });
   }
   const offsetMs = (row?.offsetMs ?? 0) + (target.getTime() - now.getTime());
   // A move made while an earlier one is still processed extends it: progress runs over both.

@@ -48,7 +48,7 @@ function addOnsOf(db: Db, base: Subscription): Subscription[] {
  * "Suspending the base subscription will also suspend any associated add-ons."
  */
 export function suspend(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, reason: SuspensionReason | null, now: Date): Subscription {
-  if (ctx.subscription.status !== "active") throw new DomainError("subscription:invalid_transition", "Only an active subscription can be suspended.");
+  if (ctx.subscription.status !== "active") throw new DomainError("subscription:invalid_transition", { key: "suspendActiveOnly" });
   const deletionAt = dataDeletionDate(now, ctx.customer);
   const apply = (sub: Subscription, withBase: boolean) => {
     const updated = updateRow(db, sub, { status: "suspended", suspendedAt: now, suspensionReason: reason, deletionAt, suspendedWithBase: withBase });
@@ -62,10 +62,10 @@ export function suspend(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, reas
 /** Reactivate by choosing **Active**: the add-ons suspended with the base come back with it. */
 export function reactivate(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, now: Date): Subscription {
   const { subscription } = ctx;
-  if (subscription.status !== "suspended") throw new DomainError("subscription:invalid_transition", "Only a suspended subscription can be reactivated.");
+  if (subscription.status !== "suspended") throw new DomainError("subscription:invalid_transition", { key: "reactivateSuspendedOnly" });
   const base = subscription.baseSubscriptionId ? db.select().from(subscriptions).where(eq(subscriptions.id, subscription.baseSubscriptionId)).get() : undefined;
   if (subscription.baseSubscriptionId && base?.status !== "active") {
-    throw new DomainError("addon:base_not_active", "Reactivate the base subscription first: add-ons need an active base subscription.");
+    throw new DomainError("addon:base_not_active", { key: "reactivateBaseFirst" });
   }
   // A term that ran out while suspended, or a free trial that ended while suspended (it never converted:
   // the lifecycle converts active subscriptions only), gives way to a new paid term starting now, charged
@@ -74,7 +74,7 @@ export function reactivate(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, n
   const needsTerm = subscription.termEnd <= now || trialEnded(subscription);
   if (needsTerm && !subscription.autoRenew) {
     // The lifecycle ends it at that date (Auto-renew off); a reactivation must not start the term it opted out of.
-    throw new DomainError("subscription:invalid_transition", "This subscription ended at its renewal date because Auto-renew is off.");
+    throw new DomainError("subscription:invalid_transition", { key: "endedAutoRenewOff" });
   }
   const newTerm = needsTerm ? { termStart: now, termEnd: termEndFrom(now, subscription.billingFrequency), billingAnchorAt: now } : null;
   const apply = (sub: Subscription) => {
@@ -124,7 +124,7 @@ export function changeQuantity(db: Db, by: ChangeAuthor, ctx: SubscriptionContex
   // (the form shows it) must not write an activity row or bump the version, which would make other forms stale.
   if (quantity === quantityAtRenewal(subscription)) return { subscription, scheduled: false };
   if (subscription.status !== "active") {
-    throw new DomainError("subscription:not_active", `The quantity can't be changed while the subscription is ${subscription.status}.`);
+    throw new DomainError("subscription:not_active", { key: "quantityWhileStatus", params: { status: subscription.status } });
   }
   assertQuantityInRange(offer, quantity);
   const before = { quantity: subscription.quantity, scheduledQuantity: subscription.scheduledQuantity };
@@ -159,7 +159,7 @@ export function setAutoRenew(db: Db, by: ChangeAuthor, ctx: SubscriptionContext,
   const { subscription, offer } = ctx;
   if (subscription.autoRenew === autoRenew) return subscription;
   if (!isCommercialMarketplace(offer)) throw new DomainError("autorenew:not_allowed");
-  if (subscription.status !== "active") throw new DomainError("subscription:not_active", "Auto-renew can be changed only on an active subscription.");
+  if (subscription.status !== "active") throw new DomainError("subscription:not_active", { key: "autoRenewActiveOnly" });
   const updated = updateRow(db, subscription, { autoRenew });
   recordActivity(db, { by, subscription, action: "auto_renew", at: now, before: { autoRenew: subscription.autoRenew }, after: { autoRenew } });
   return updated;

@@ -4,8 +4,8 @@ import { orders, subscriptions, offers, type Customer, type Order, type Subscrip
 import type { Db } from "@/db/client";
 import { preparedInsert, preparedQuery } from "@/db/prepared";
 import { DomainError } from "@/lib/errors";
-import { unavailableReasonText } from "./availability";
-import { assertCanSell, clearCart, getCart, priceLines, type Cart, type CartItem, type LineRequest, type PricedLine } from "./cart";
+import type { Problem } from "@/lib/problems";
+import { assertCanSell, clearCart, getCart, priceLines, type Cart, type CartItem, type LineProblem, type LineRequest, type PricedLine } from "./cart";
 import { getCatalogOffer } from "./catalog";
 import type { Clock } from "./clock";
 import { getCustomer } from "./customers";
@@ -27,14 +27,7 @@ export interface Review extends Omit<Cart, "items"> {
   dueTodayMinor: number;
 }
 
-/** The message for a cart line that can't be bought, or null. */
-export function cartLineProblemText(item: Pick<PricedLine, "problem">): string | null {
-  if (!item.problem) return null;
-  if ("reason" in item.problem) return unavailableReasonText(item.problem.reason);
-  return "quantity" in item.problem ? item.problem.quantity : item.problem.input;
-}
-
-export const ONE_PER_CUSTOMER_TWICE = "This offer is limited to one subscription per customer, and the order already has one.";
+export const ONE_PER_CUSTOMER_TWICE: Problem = { key: "onePerCustomerInOrder" };
 
 /** **Review**: every line with its term, prices, and for trials $0 today and the date the paid term starts. */
 export function reviewOrder(db: Db, actor: Actor, clock: Clock, customerId: string): Review {
@@ -51,13 +44,12 @@ export function reviewOrder(db: Db, actor: Actor, clock: Clock, customerId: stri
 }
 
 /** Problems per line at Buy time (by line id), including a second line of a one-per-customer offer. */
-export function lineProblems(items: readonly PricedLine[]): Record<string, string[]> {
-  const problems: Record<string, string[]> = {};
+export function lineProblems(items: readonly PricedLine[]): Record<string, LineProblem> {
+  const problems: Record<string, LineProblem> = {};
   const seenOnePerCustomer = new Set<string>();
   for (const item of items) {
-    const text = cartLineProblemText(item);
-    if (text) problems[item.line.id] = [text];
-    else if (item.offer.onePerCustomer && seenOnePerCustomer.has(item.offer.id)) problems[item.line.id] = [ONE_PER_CUSTOMER_TWICE];
+    if (item.problem) problems[item.line.id] = item.problem;
+    else if (item.offer.onePerCustomer && seenOnePerCustomer.has(item.offer.id)) problems[item.line.id] = { input: ONE_PER_CUSTOMER_TWICE };
     if (item.offer.onePerCustomer) seenOnePerCustomer.add(item.offer.id);
   }
   return problems;
@@ -97,7 +89,8 @@ export function orderForKey(db: Db, actor: Actor, customerId: string, idempotenc
 export function placeOrder(tx: Db, actor: Actor, customer: Customer, items: readonly PricedLine[], idempotencyKey: string, now: Date): Order {
   if (items.length === 0) throw new DomainError("cart:empty");
   const problems = lineProblems(items);
-  if (Object.keys(problems).length > 0) throw new DomainError("order:lines_unavailable", undefined, problems);
+  // Each line's problem as the domain gives it (by line id): the edge words it in the reader's language.
+  if (Object.keys(problems).length > 0) throw new DomainError("order:lines_unavailable", undefined, Object.fromEntries(Object.entries(problems).map(([lineId, problem]) => [lineId, [problem]])));
   const order = insertOrder.returning(tx, {
     id: randomUUID(),
     partnerId: actor.partnerId,

@@ -11,29 +11,29 @@ describe("quantityProblem", () => {
     [1, null],
     [300, null],
     [150, null],
-    [0, "Enter a quantity from 1 to 300."],
-    [-1, "Enter a quantity from 1 to 300."],
-    [301, "Enter a quantity from 1 to 300."],
-    [1.5, "Enter a whole number of licenses."],
-    [0.5, "Enter a whole number of licenses."],
-    [Number.NaN, "Enter a whole number of licenses."],
-    [Number.POSITIVE_INFINITY, "Enter a whole number of licenses."],
-  ])("license offer 1-300: %d -> %s", (quantity, problem) => {
-    expect(quantityProblem(license, quantity)).toBe(problem);
+    [0, { key: "quantityFromTo", params: { min: 1, max: 300 } }],
+    [-1, { key: "quantityFromTo", params: { min: 1, max: 300 } }],
+    [301, { key: "quantityFromTo", params: { min: 1, max: 300 } }],
+    [1.5, { key: "enterWholeLicenses" }],
+    [0.5, { key: "enterWholeLicenses" }],
+    [Number.NaN, { key: "enterWholeLicenses" }],
+    [Number.POSITIVE_INFINITY, { key: "enterWholeLicenses" }],
+  ])("license offer 1-300: %d -> %o", (quantity, problem) => {
+    expect(quantityProblem(license, quantity)).toEqual(problem);
   });
 
   it("uses the offer's own minimum", () => {
-    expect(quantityProblem(minFive, 4)).toBe("Enter a quantity from 5 to 2000.");
+    expect(quantityProblem(minFive, 4)).toEqual({ key: "quantityFromTo", params: { min: 5, max: 2000 } });
     expect(quantityProblem(minFive, 5)).toBeNull();
     expect(quantityProblem(minFive, 2000)).toBeNull();
-    expect(quantityProblem(minFive, 2001)).toBe("Enter a quantity from 5 to 2000.");
+    expect(quantityProblem(minFive, 2001)).toEqual({ key: "quantityFromTo", params: { min: 5, max: 2000 } });
   });
 
   it("allows only a quantity of 1 on usage-based offers", () => {
     expect(licensesApply(usage)).toBe(false);
     expect(licensesApply(license)).toBe(true);
     expect(quantityProblem(usage, 1)).toBeNull();
-    for (const q of [0, 2, 10, 1.5, -1]) expect(quantityProblem(usage, q)).toBe("Usage-based offers have no license quantity.");
+    for (const q of [0, 2, 10, 1.5, -1]) expect(quantityProblem(usage, q)).toEqual({ key: "usageNoQuantity" });
   });
 });
 
@@ -46,7 +46,8 @@ describe("assertQuantityInRange", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: "quantity:out_of_range", message: "Enter a quantity from 1 to 300.", fieldErrors: { quantity: ["Enter a quantity from 1 to 300."] }, status: 400 });
+    const problem = { key: "quantityFromTo", params: { min: 1, max: 300 } };
+    expect(error).toMatchObject({ code: "quantity:out_of_range", detail: problem, fieldErrors: { quantity: [problem] }, status: 400 });
   });
 
   it("passes a quantity in range", () => {

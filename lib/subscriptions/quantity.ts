@@ -1,5 +1,6 @@
 import type { Offer, Subscription } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
+import type { Problem } from "@/lib/problems";
 
 /** Usage-based offers are billed after use: there are no licenses to count. */
 export function licensesApply(offer: Pick<Offer, "billingType">): boolean {
@@ -12,11 +13,11 @@ export function quantityAtRenewal(subscription: Pick<Subscription, "quantity" | 
 }
 
 /** A quantity is a whole number of licenses within the offer's min and max. */
-export function quantityProblem(offer: Pick<Offer, "minQuantity" | "maxQuantity" | "billingType">, quantity: number): string | null {
-  if (!licensesApply(offer)) return quantity === 1 ? null : "Usage-based offers have no license quantity.";
-  if (!Number.isInteger(quantity)) return "Enter a whole number of licenses.";
+export function quantityProblem(offer: Pick<Offer, "minQuantity" | "maxQuantity" | "billingType">, quantity: number): Problem | null {
+  if (!licensesApply(offer)) return quantity === 1 ? null : { key: "usageNoQuantity" };
+  if (!Number.isInteger(quantity)) return { key: "enterWholeLicenses" };
   if (quantity < offer.minQuantity || quantity > offer.maxQuantity) {
-    return `Enter a quantity from ${offer.minQuantity} to ${offer.maxQuantity}.`;
+    return { key: "quantityFromTo", params: { min: offer.minQuantity, max: offer.maxQuantity } };
   }
   return null;
 }

@@ -101,7 +101,7 @@ describe("cancelOption", () => {
   it("offers nothing for Microsoft offers, pointing to suspension", () => {
     expect(cancelOption(subscription(), MICROSOFT, ORDERED)).toEqual({
       kind: "none",
-      why: "Microsoft offers can't be cancelled here; manage them by suspending the subscription.",
+      why: { key: "cancelMicrosoftOffer" },
     });
     expect(isCommercialMarketplace(MICROSOFT)).toBe(false);
     expect(isCommercialMarketplace(ISV_LICENSE)).toBe(true);
@@ -126,11 +126,11 @@ describe("cancelOption", () => {
 
   it("offers nothing more once a cancellation is scheduled", () => {
     const option = cancelOption(subscription({ cancellationScheduledAt: at(31 * DAY_MS) }), ISV_LICENSE, at(2 * DAY_MS));
-    expect(option).toEqual({ kind: "none", why: "Cancellation is scheduled for the renewal date." });
+    expect(option).toEqual({ kind: "none", why: { key: "cancellationAlreadyScheduled" } });
   });
 
   it.each(["suspended", "cancelled", "expired", "deleted"] as const)("offers nothing for a %s subscription", (status) => {
-    expect(cancelOption(subscription({ status }), ISV_LICENSE, ORDERED)).toEqual({ kind: "none", why: "Only active subscriptions can be cancelled." });
+    expect(cancelOption(subscription({ status }), ISV_LICENSE, ORDERED)).toEqual({ kind: "none", why: { key: "cancelActiveOnly" } });
   });
 
   it("schedules a trial's cancellation at the trial end, not the paid term's end", () => {

@@ -1,4 +1,5 @@
 import type { Customer, Offer, Subscription } from "@/db/schema";
+import type { Problem } from "@/lib/problems";
 import { DAY_MS, HOUR_MS } from "./clock";
 import { daysInTerm } from "./pricing";
 
@@ -39,7 +40,7 @@ export type CancelOption =
   | { kind: "refund"; windowEnds: Date }
   | { kind: "scheduled"; effectiveAt: Date }
   | { kind: "deprovision" }
-  | { kind: "none"; why: string };
+  | { kind: "none"; why: Problem };
 
 /** When a subscription next renews: the end of its free trial while in one, else its term end. */
 export function nextRenewalDate(subscription: Pick<Subscription, "trialEndsAt" | "trialConvertedAt" | "termEnd">): Date {
@@ -82,9 +83,9 @@ export function cancelOption(
   offer: Pick<Offer, "publisherKind" | "billingType">,
   now: Date,
 ): CancelOption {
-  if (!isCommercialMarketplace(offer)) return { kind: "none", why: "Microsoft offers can't be cancelled here; manage them by suspending the subscription." };
-  if (subscription.status !== "active") return { kind: "none", why: "Only active subscriptions can be cancelled." };
-  if (subscription.cancellationScheduledAt) return { kind: "none", why: `Cancellation is scheduled for the renewal date.` };
+  if (!isCommercialMarketplace(offer)) return { kind: "none", why: { key: "cancelMicrosoftOffer" } };
+  if (subscription.status !== "active") return { kind: "none", why: { key: "cancelActiveOnly" } };
+  if (subscription.cancellationScheduledAt) return { kind: "none", why: { key: "cancellationAlreadyScheduled" } };
   if (offer.billingType === "usage") return { kind: "deprovision" };
   if (isWithinRefundWindow(subscription, now)) return { kind: "refund", windowEnds: cancellationWindowEnds(subscription) };
   return { kind: "scheduled", effectiveAt: nextRenewalDate(subscription) };

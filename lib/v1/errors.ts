@@ -1,4 +1,8 @@
-import type { ErrorCode } from "@/lib/errors";
+import { z } from "zod";
+import type { Locale } from "@/i18n/locales";
+import { ERRORS, isDomainError, type ErrorCode } from "@/lib/errors";
+import { errorTexts, issueTexts } from "@/lib/error-text";
+import type { BodyRefusal } from "@/lib/server/json-body";
 
 /**
  * Partner Center's REST error body ("Partner Center REST error codes"): `code` and `description`
@@ -87,4 +91,23 @@ export const DOMAIN_STATUS_IN_PC: Partial<Record<ErrorCode, number>> = {
 
 export function pcError(code: string, description: string, data: unknown[] = []): PartnerCenterError {
   return { code, description, data, source: ERROR_SOURCE };
+}
+
+/**
+ * A domain refusal or invalid input as Partner Center answers it, said in `locale`: the HTTP status
+ * and the error body (`data` names each field and its problems). Null for anything else.
+ */
+export function pcRefusalOf(locale: Locale, error: unknown): [number, PartnerCenterError] | null {
+  const text = errorTexts(locale);
+  if (isDomainError(error)) {
+    const data = Object.entries(text.problems(error.fieldErrors ?? {})).map(([field, messages]) => ({ field, messages }));
+    return [DOMAIN_STATUS_IN_PC[error.code] ?? error.status, pcError(DOMAIN_TO_PC[error.code] ?? String(error.status), text.refusal(error.code, error.detail), data)];
+  }
+  if (error instanceof z.ZodError) return [400, pcError(PC_CODES.invalid_input, text.problem({ key: "requestInvalid" }), issueTexts(locale, error))];
+  return null;
+}
+
+/** A body refused before it is read (not JSON, over 1 MB), as Partner Center's invalid input. */
+export function pcBodyRefusal(locale: Locale, code: BodyRefusal): [number, PartnerCenterError] {
+  return [ERRORS[code].status, pcError(PC_CODES.invalid_input, errorTexts(locale).error(code))];
 }

@@ -1,17 +1,18 @@
 import "server-only";
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { getDb } from "@/db";
 import type { AppDatabase } from "@/db/client";
 import { loadActor } from "@/lib/auth/actor";
 import { bearerToken, bearerUserId } from "@/lib/auth/api-tokens";
 import { clientAddress, trustProxyFromEnv } from "@/lib/auth/client-address";
-import { ERRORS, isDomainError } from "@/lib/errors";
+import { errorTexts } from "@/lib/error-text";
+import type { Problem } from "@/lib/problems";
 import { sandboxSettingsFromEnv, type SandboxCaller, type SandboxSettings } from "@/lib/sandboxes";
 import { readJsonBody } from "@/lib/server/json-body";
+import { requestLocaleOf } from "@/lib/server/request-locale";
 import { getClock, realNow } from "@/lib/server/context";
-import { DOMAIN_STATUS_IN_PC, DOMAIN_TO_PC, PC_CODES, pcError } from "./errors";
+import { PC_CODES, pcBodyRefusal, pcError, pcRefusalOf, type PartnerCenterError } from "./errors";
 import { takeRequest } from "./rate-limit";
 
 export interface SandboxRouteContext {
@@ -42,8 +43,10 @@ export function sandboxRoute<P>(handler: (ctx: SandboxRouteContext, params: P) =
       "MS-RequestId": request.headers.get("ms-requestid")?.slice(0, 100) || randomUUID(),
       "MS-CorrelationId": request.headers.get("ms-correlationid")?.slice(0, 100) || randomUUID(),
     };
-    const fail = (status: number, code: string, description: string, data: unknown[] = [], extra: Record<string, string> = {}) =>
-      NextResponse.json(pcError(code, description, data), { status, headers: { ...ids, ...extra } });
+    // Said in the request's language: X-Locale, else Accept-Language, else en-US.
+    const locale = requestLocaleOf(request.headers);
+    const refuse = (status: number, body: PartnerCenterError, extra: Record<string, string> = {}) => NextResponse.json(body, { status, headers: { ...ids, ...extra } });
+    const fail = (status: number, code: string, description: Problem, extra: Record<string, string> = {}) => refuse(status, pcError(code, errorTexts(locale).problem(description)), extra);
     try {
       const db = getDb();
       const settings = sandboxSettingsFromEnv();
@@ -53,30 +56,25 @@ export function sandboxRoute<P>(handler: (ctx: SandboxRouteContext, params: P) =
       else {
         const userId = bearerUserId(db, token, realNow());
         const actor = userId ? loadActor(db, userId) : null;
-        if (!actor) return fail(401, PC_CODES.access_denied, "Access denied: send a live access token from POST /oauth2/token, or the operator key, as Authorization: Bearer <token>.", [], { "WWW-Authenticate": 'Bearer realm="partner-center"' });
+        if (!actor) return fail(401, PC_CODES.access_denied, { key: "accessDeniedSandbox" }, { "WWW-Authenticate": 'Bearer realm="partner-center"' });
         const limit = takeRequest(actor.partnerId, realNow());
-        if (!limit.allowed) return fail(429, PC_CODES.rate_limited, `Too many requests: the limit is ${limit.limit} requests per minute per partner.`, [], { "Retry-After": String(limit.retryAfterS) });
+        if (!limit.allowed) return fail(429, PC_CODES.rate_limited, { key: "rateLimited", params: { limit: limit.limit } }, { "Retry-After": String(limit.retryAfterS) });
         getClock(actor.partnerId); // the request counts as use of the caller's sandbox
         caller = { actor };
       }
       let body: unknown;
       if (request.method === "POST") {
         const read = await readJsonBody(request);
-        if ("refusal" in read) return fail(ERRORS[read.refusal].status, PC_CODES.invalid_input, ERRORS[read.refusal].message);
+        if ("refusal" in read) return refuse(...pcBodyRefusal(locale, read.refusal));
         body = read.bytes.byteLength > 0 ? JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(read.bytes)) : undefined;
       }
       const address = clientAddress(request.headers, { trustProxy: trustProxyFromEnv() });
       const result = await handler({ db, caller, settings, address, body }, await params);
       return result.body === undefined ? new NextResponse(null, { status: result.status, headers: ids }) : NextResponse.json(result.body, { status: result.status, headers: ids });
     } catch (error) {
-      if (isDomainError(error)) {
-        const data = error.fieldErrors ? Object.entries(error.fieldErrors).map(([field, messages]) => ({ field, messages })) : [];
-        return fail(DOMAIN_STATUS_IN_PC[error.code] ?? error.status, DOMAIN_TO_PC[error.code] ?? String(error.status), error.message, data);
-      }
-      if (error instanceof z.ZodError) {
-        return fail(400, PC_CODES.invalid_input, "The request is not valid.", error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
-      }
-      if (error instanceof SyntaxError || error instanceof TypeError) return fail(400, PC_CODES.invalid_input, "The request body is not valid JSON.");
+      const refusal = pcRefusalOf(locale, error);
+      if (refusal) return refuse(...refusal);
+      if (error instanceof SyntaxError || error instanceof TypeError) return fail(400, PC_CODES.invalid_input, { key: "bodyNotJson" });
       throw error;
     }
   };

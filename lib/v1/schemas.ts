@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_PAGE_SIZE, type ApiLineInput } from "@/lib/subscriptions";
+import { key } from "@/lib/problems";
 import { idSchema, quantitySchema, wholeNumber } from "@/lib/validation";
 import { PC_STATUSES } from "./representations/subscription";
 import { describeField } from "./api-text";
@@ -21,7 +22,7 @@ export const tokenRequestSchema = z.discriminatedUnion("grant_type", [
 // ── Customers, offers and subscriptions (the v1-subscriptions helper) ─────────────────────────────
 
 /** Partner Center's `size`: items per page, 1 to 500 (MAX_PAGE_SIZE), 20 when absent. */
-const pageSizeSchema = wholeNumber({ min: 1, max: MAX_PAGE_SIZE, message: `size must be a whole number from 1 to ${MAX_PAGE_SIZE}.` });
+const pageSizeSchema = wholeNumber({ min: 1, max: MAX_PAGE_SIZE, message: key("pageSizeRange") });
 
 /** Paging as Partner Center's seek-based collections do it: follow `links.next` (seekOperation=Next plus its MS-ContinuationToken header). */
 const seekSchema = {
@@ -35,8 +36,8 @@ export const customersQuerySchema = z.object({ size: pageSizeSchema.optional(), 
 /** GET /v1/offers ("Get a list of offers for a market"). */
 export const offersQuerySchema = z.object({
   country: z
-    .string({ error: "Send the market as country=XX (ISO 3166 alpha-2)." })
-    .regex(/^[A-Za-z]{2}$/, "Send the market as country=XX (ISO 3166 alpha-2).")
+    .string({ error: key("marketCountry") })
+    .regex(/^[A-Za-z]{2}$/, key("marketCountry"))
     .transform((c) => c.toUpperCase()),
   size: pageSizeSchema.optional(),
   ...seekSchema,
@@ -60,9 +61,9 @@ export const subscriptionPatchSchema = z.object({
   status: z
     .string()
     .transform((s) => s.toLowerCase())
-    .pipe(z.enum(PC_STATUSES, { error: `status must be one of ${PC_STATUSES.join(", ")}.` }))
+    .pipe(z.enum(PC_STATUSES, { error: key("statusOneOf") }))
     .optional(),
-  autoRenewEnabled: z.boolean({ error: "autoRenewEnabled must be true or false." }).optional(),
+  autoRenewEnabled: z.boolean({ error: key("autoRenewBoolean") }).optional(),
   attributes: z
     .object({ etag: z.string().max(200).nullable().optional(), objectType: z.string().max(100).nullable().optional() })
     .nullable()
@@ -92,12 +93,12 @@ export function parseSubscriptionPatch(body: unknown): SubscriptionPatch {
 /** Partner Center's BillingCycleType members this product sells: a term billed monthly (P1M) or annually (P1Y). */
 export const PC_BILLING_CYCLES = ["monthly", "annual"] as const;
 const billingCycleSchema = z
-  .string({ error: 'billingCycle must be "monthly" or "annual".' })
+  .string({ error: key("billingCycleMonthlyAnnual") })
   .transform((s) => s.toLowerCase())
-  .pipe(z.enum(PC_BILLING_CYCLES, { error: 'billingCycle must be "monthly" or "annual": this product sells no one-time or usage-only purchases.' }));
+  .pipe(z.enum(PC_BILLING_CYCLES, { error: key("billingCycleNoOneTime") }));
 
 /** A line's index as Partner Center numbers them: 0 to count-1 (sent as a number or a numeric string). */
-const lineIndexSchema = wholeNumber({ min: 0, max: 999, message: "A line id is a whole number from 0 to 999." });
+const lineIndexSchema = wholeNumber({ min: 0, max: 999, message: key("lineIdRange") });
 
 const termDurationSchema = z.string().regex(/^P\d{1,2}[MY]$/, "termDuration is ISO 8601, such as P1M or P1Y.");
 const friendlyNameSchema = z.string().trim().max(200);
@@ -119,7 +120,7 @@ export const cartLineItemRequestSchema = z.object({
 
 /** POST /v1/customers/{customerId}/carts and PUT .../carts/{cartId}: the Cart resource; only lineItems is read. */
 export const cartRequestSchema = z.object({
-  lineItems: z.array(cartLineItemRequestSchema).min(1, "You must have at least one cart line item.").max(100),
+  lineItems: z.array(cartLineItemRequestSchema).min(1, key("cartLineRequired")).max(100),
 });
 export type CartRequest = z.infer<typeof cartRequestSchema>;
 
@@ -136,7 +137,7 @@ export const orderLineItemRequestSchema = z.object({
 
 export const orderRequestSchema = z.object({
   billingCycle: billingCycleSchema.optional().meta({ description: describeField("orderRequestBillingCycle") }),
-  lineItems: z.array(orderLineItemRequestSchema).min(1, "An order needs at least one line item.").max(100),
+  lineItems: z.array(orderLineItemRequestSchema).min(1, key("orderLineRequired")).max(100),
 });
 export type OrderRequest = z.infer<typeof orderRequestSchema>;
 

@@ -39,7 +39,7 @@ export function patchSubscription(ctx: V1Context, customerId: string, subscripti
   const { subscription, customer } = getSubscriptionContext(db, actor, subscriptionId);
   if (customer.id !== customerId) throw new DomainError("not_found:subscription");
   if (patch.id !== undefined && patch.id.toLowerCase() !== subscription.id.toLowerCase()) {
-    throw new V1Error(400, PC_CODES.invalid_property, "The body's id is not the id of the subscription in the path.", [{ field: "id", message: "Send the subscription's own id, or leave it out." }]);
+    throw new V1Error(400, PC_CODES.invalid_property, { key: "bodyIdMismatch" }, [{ field: "id", problem: { key: "sendOwnId" } }]);
   }
   const version = expectedVersion(ctx.headers.get("if-match"), patch.attributes?.etag, subscription.version);
   const current = pcStatus(subscription.status);
@@ -48,7 +48,7 @@ export function patchSubscription(ctx: V1Context, customerId: string, subscripti
     if (status === "deleted") {
       cancelSubscription(db, actor, clock, { subscriptionId, version, ...CANCEL_DETAILS });
     } else if (status !== undefined && status !== "active" && status !== "suspended") {
-      throw new V1Error(400, PC_CODES.status_not_updatable, `A subscription's status can be set to "active", "suspended" or "deleted", not "${status}".`);
+      throw new V1Error(400, PC_CODES.status_not_updatable, { key: "statusNotSettable", params: { status } });
     } else {
       submitSubscriptionChanges(db, actor, clock, {
         subscriptionId,
@@ -63,7 +63,7 @@ export function patchSubscription(ctx: V1Context, customerId: string, subscripti
     const ruleRefusal = isDomainError(error) && ["subscription:not_active", "subscription:invalid_transition", "subscription:not_cancellable"].includes(error.code);
     // Partner Center words a refusal on an ended subscription as such (2011), not as a rule of the change.
     if (ruleRefusal && current !== "active" && current !== "suspended") {
-      throw new V1Error(400, PC_CODES.deleted_subscription, `Subscription with ID ${subscription.id} and ${current} status can't be updated.`);
+      throw new V1Error(400, PC_CODES.deleted_subscription, { key: "subscriptionEnded", params: { id: subscription.id, status: current } });
     }
     throw error;
   }

@@ -6,10 +6,14 @@ import { appForClientCredentials, issueAccessToken, isPerson } from "@/lib/auth/
 import { clientAddress, trustProxyFromEnv } from "@/lib/auth/client-address";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { isDomainError } from "@/lib/errors";
+import { errorTexts } from "@/lib/error-text";
 import { realNow } from "@/lib/server/context";
 import { tokenRequestSchema } from "@/lib/v1/schemas";
 
-/** OAuth 2.0 error answers (RFC 6749 section 5.2), as Microsoft Entra's token endpoint gives them. */
+/**
+ * OAuth 2.0 error answers (RFC 6749 section 5.2), as Microsoft Entra's token endpoint gives them. They
+ * stay in English: the RFC allows error_description only printable ASCII (no "å", "ä" or "ö").
+ */
 function oauthError(status: number, error: string, description: string) {
   return NextResponse.json({ error, error_description: description }, { status, headers: { "cache-control": "no-store" } });
 }
@@ -44,7 +48,7 @@ export async function POST(request: Request) {
     if (!isPerson(db, userId)) return oauthError(400, "invalid_grant", "The user name or password is incorrect.");
     return NextResponse.json(issueAccessToken(db, { userId }, realNow()), { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    if (isDomainError(error) && error.code === "sign_in:locked") return oauthError(429, "temporarily_unavailable", error.message);
+    if (isDomainError(error) && error.code === "sign_in:locked") return oauthError(429, "temporarily_unavailable", errorTexts("en-US").error("sign_in:locked"));
     if (isDomainError(error)) return oauthError(400, "invalid_grant", "The user name or password is incorrect.");
     throw error;
   }

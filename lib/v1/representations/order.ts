@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { Locale } from "@/i18n/locales";
 import { ERRORS, type ErrorCode } from "@/lib/errors";
+import { errorTexts } from "@/lib/error-text";
 import { termDurationOf, type ApiOrder, type OrderGroupError } from "@/lib/subscriptions";
 import { collectionSchema, link, linkSchema } from "./links";
 import { describeField } from "../api-text";
@@ -88,12 +90,14 @@ export const orderErrorSchema = z.object({
 
 const ORDER_ERROR_CODES: Partial<Record<ErrorCode, number>> = { "order:lines_unavailable": 2093 };
 
-export function orderErrorResource(error: OrderGroupError): z.infer<typeof orderErrorSchema> {
+/** The order error said in the request's language (`locale`). */
+export function orderErrorResource(error: OrderGroupError, locale: Locale): z.infer<typeof orderErrorSchema> {
+  const text = errorTexts(locale);
   return {
     orderGroupId: error.orderGroupId,
     code: ORDER_ERROR_CODES[error.code] ?? ERRORS[error.code].status,
-    description: error.description,
-    data: Object.entries(error.fieldErrors ?? {}).map(([field, messages]) => ({ field, messages })),
+    description: text.refusal(error.code, error.detail),
+    data: Object.entries(text.problems(error.fieldErrors ?? {})).map(([field, messages]) => ({ field, messages })),
   };
 }
 

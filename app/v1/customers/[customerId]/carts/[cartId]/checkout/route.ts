@@ -10,7 +10,7 @@ export const POST = v1Route<{ customerId: string; cartId: string }>((ctx, { cust
     status: 201,
     body: {
       orders: result.orders.map((order) => orderResource(getApiOrder(ctx.db, ctx.actor, customerId, order.id))),
-      orderErrors: result.orderErrors.map(orderErrorResource),
+      orderErrors: result.orderErrors.map((error) => orderErrorResource(error, ctx.locale)),
     },
   };
 });

@@ -1,0 +1,16 @@
+import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/i18n/locales";
+
+/**
+ * A browser's request's language, picked as i18n/request.ts picks the pages' (the chosen cookie,
+ * else Accept-Language) but from the request's own headers: the /api handlers and the proxy answer
+ * their JSON refusals with it, and tests call them without Next's request scope.
+ */
+export function browserLocaleOf(headers: Headers): Locale {
+  const prefix = `${LOCALE_COOKIE}=`;
+  const chosen = (headers.get("cookie") ?? "")
+    .split(";")
+    .map((pair) => pair.trim())
+    .find((pair) => pair.startsWith(prefix))
+    ?.slice(prefix.length);
+  return isLocale(chosen) ? chosen : negotiateLocale(headers.get("accept-language"));
+}
