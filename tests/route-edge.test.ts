@@ -86,10 +86,10 @@ describe("authedRoute at the HTTP edge", () => {
     const message = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
     const notJson = { headers: { "content-type": "text/plain" }, body: "x" };
     expect(await message(await call(notJson))).toBe("Send the request body as JSON, with Content-Type: application/json.");
-    expect(await message(await call({ ...notJson, headers: { ...notJson.headers, "accept-language": "sv-SE,sv;q=0.9,en;q=0.8" } }))).toBe("Skicka begärans innehåll som JSON, med Content-Type: application/json.");
+    expect(await message(await call({ ...notJson, headers: { ...notJson.headers, "accept-language": "sv-SE,sv;q=0.9,en;q=0.8" } }))).toBe("Skicka begärandetexten som JSON, med Content-Type: application/json.");
     expect(await message(await call({ ...notJson, headers: { ...notJson.headers, "accept-language": "sv-SE", cookie: "pc_session=x; locale=en-US" } }))).toBe("Send the request body as JSON, with Content-Type: application/json.");
     const badJson = { headers: { "content-type": "application/json", "accept-language": "sv" }, body: "{nope" };
-    expect(await message(await call(badJson))).toBe("Begärans innehåll är inte giltig JSON.");
+    expect(await message(await call(badJson))).toBe("Begärandetexten är inte giltig JSON.");
   });
 
   it("says a route's refusal and each field's problem in the browser's language (GET /api/customers, a search too long)", async () => {

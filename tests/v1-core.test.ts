@@ -131,8 +131,8 @@ describe("the /v1 edge", () => {
     expect(await refusal({}, "?quantity")).toMatchObject({ code: "2002", description: "Enter a quantity from 1 to 300.", data: [{ field: "quantity", messages: ["Enter a quantity from 1 to 300."] }] });
     expect(await refusal({ "X-Locale": "sv-SE" }, "?quantity")).toMatchObject({ description: "Ange ett antal från 1 till 300.", data: [{ field: "quantity", messages: ["Ange ett antal från 1 till 300."] }] });
     expect(await refusal({}, "?invalid")).toMatchObject({ code: "400056", description: "The request is not valid.", data: [{ field: "quantity", message: "Enter a whole number of licenses." }] });
-    expect(await refusal({ "X-Locale": "sv-SE" }, "?invalid")).toMatchObject({ description: "Begäran är inte giltig.", data: [{ field: "quantity", message: "Ange ett heltal licenser." }] });
-    expect(await refusal({ "X-Locale": "sv-SE" }, "?precondition")).toMatchObject({ code: "412", description: "Id:t i innehållet är inte id:t för prenumerationen i sökvägen.", data: [{ field: "id", message: "Skicka prenumerationens eget id, eller utelämna det." }] });
+    expect(await refusal({ "X-Locale": "sv-SE" }, "?invalid")).toMatchObject({ description: "Begäran är inte giltig.", data: [{ field: "quantity", message: "Ange antalet licenser som ett heltal." }] });
+    expect(await refusal({ "X-Locale": "sv-SE" }, "?precondition")).toMatchObject({ code: "412", description: "Id:t i begärandetexten är inte id:t för prenumerationen i sökvägen.", data: [{ field: "id", message: "Skicka prenumerationens eget id, eller utelämna det." }] });
     expect(await (await call({ "X-Locale": "sv-SE" })).json()).toMatchObject({ description: "Åtkomst nekad: skicka en giltig åtkomsttoken från POST /oauth2/token som Authorization: Bearer <token>." });
     expect(await (await call({})).json()).toMatchObject({ description: "Access denied: send a live access token from POST /oauth2/token as Authorization: Bearer <token>." });
   });
