@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE } from "@/lib/auth/session";
 import { browserLocaleOf } from "@/lib/browser-locale";
-import { errorTexts } from "@/lib/error-text";
+import type { ErrorCode } from "@/lib/errors";
+import { MESSAGES } from "@/messages";
 
 /**
  * Runs before every page and API request (static files aside):
@@ -26,15 +27,23 @@ function route(request: NextRequest, requestHeaders: Headers): NextResponse {
   const { pathname } = request.nextUrl;
   const isApi = pathname === "/api" || pathname.startsWith("/api/");
   if (!decodes(pathname)) {
-    if (isApi) return NextResponse.json({ error: { code: "not_found:path", message: errorTexts(browserLocaleOf(request.headers)).error("not_found:path") } }, { status: 404 });
+    if (isApi) return apiRefusal(request, "not_found:path", 404);
     // An underscore folder is never a route in the App Router, so this renders app/not-found.tsx with a 404.
     return NextResponse.rewrite(new URL("/_invalid-address", request.url), { request: { headers: requestHeaders } });
   }
   if (isPublic(pathname) || request.cookies.has(SESSION_COOKIE)) return NextResponse.next({ request: { headers: requestHeaders } });
-  if (isApi) return NextResponse.json({ error: { code: "unauthenticated", message: errorTexts(browserLocaleOf(request.headers)).error("unauthenticated") } }, { status: 401 });
+  if (isApi) return apiRefusal(request, "unauthenticated", 401);
   const url = new URL("/sign-in", request.url);
   url.searchParams.set("next", pathname + request.nextUrl.search);
   return NextResponse.redirect(url);
+}
+
+/**
+ * /api's JSON refusal, in the browser's language. Both messages are plain text (no ICU arguments), so
+ * the proxy reads them as they are rather than load a translator into every request's path.
+ */
+function apiRefusal(request: NextRequest, code: Extract<ErrorCode, "not_found:path" | "unauthenticated">, status: number): NextResponse {
+  return NextResponse.json({ error: { code, message: MESSAGES[browserLocaleOf(request.headers)].Errors[code] } }, { status });
 }
 
 /**

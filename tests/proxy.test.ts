@@ -77,7 +77,12 @@ describe("proxy: sessions", () => {
   it("answers an API call without a session with a JSON 401", async () => {
     const response = proxy(request("/api/customers", { signedIn: false }));
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ error: { code: "unauthenticated" } });
+    expect(await response.json()).toMatchObject({ error: { code: "unauthenticated", message: "Sign in to continue." } });
+  });
+
+  it("says it in the browser's language", async () => {
+    const swedish = new NextRequest(new URL("/api/customers", BASE), { headers: { "accept-language": "sv-SE,sv;q=0.9" } });
+    expect(await proxy(swedish).json()).toMatchObject({ error: { code: "unauthenticated", message: "Logga in för att fortsätta." } });
   });
 });
 
