@@ -75,6 +75,15 @@ describe("GET /v1/offers?country=XX", () => {
     expect(byId.has("office-365-g3-gcc-high")).toBe(false);
   });
 
+  it("describes why an offer can't be bought in the request's language (X-Locale), its code unchanged", async () => {
+    const reason = async (headers: Record<string, string>) => {
+      const page = offerCollectionSchema.parse((await call(market, "/v1/offers?country=US&size=500", {}, { token: admin, headers })).body);
+      return page.items.find((o) => o.id === "proseware-field-service")!.unavailableReason;
+    };
+    expect(await reason({})).toMatchObject({ code: "not_in_csp", description: "The publisher hasn't made this offer available through the CSP program." });
+    expect(await reason({ "X-Locale": "sv-SE" })).toMatchObject({ code: "not_in_csp", description: "Utgivaren har inte gjort det här erbjudandet tillgängligt via CSP-programmet." });
+  });
+
   it("lists only offers sold in the market", async () => {
     const us = offerCollectionSchema.parse((await call(market, "/v1/offers?country=us&size=500", {}, { token: admin })).body);
     const se = offerCollectionSchema.parse((await call(market, "/v1/offers?country=SE&size=500", {}, { token: admin })).body);

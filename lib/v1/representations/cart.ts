@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Locale } from "@/i18n/locales";
 import { termDurationOf, type ApiCartLineView, type ApiCartView } from "@/lib/subscriptions";
 import { lineProblemText } from "@/lib/unavailable-text";
 import { link, linkSchema } from "./links";
@@ -54,10 +55,10 @@ export const cartSchema = z.object({
 });
 export type CartResource = z.infer<typeof cartSchema>;
 
-function cartError(item: ApiCartLineView): z.infer<typeof cartErrorSchema> | undefined {
+function cartError(item: ApiCartLineView, locale: Locale): z.infer<typeof cartErrorSchema> | undefined {
   const problem = item.problem;
   if (!problem) return undefined;
-  const errorDescription = lineProblemText("en-US", problem);
+  const errorDescription = lineProblemText(locale, problem);
   if ("reason" in problem) return { errorCode: "inventory_not_available", errorDescription, reason: problem.reason.code };
   if ("quantity" in problem && item.line.quantity > item.offer.maxQuantity) {
     return { errorCode: "max_allowed_seats_per_subscription_exceeded", errorDescription, additionalInformation: { availableQuantity: item.offer.maxQuantity, purchasedQuantity: item.line.quantity } };
@@ -69,7 +70,8 @@ export function cartPath(customerId: string, cartId: string): string {
   return `/v1/customers/${encodeURIComponent(customerId)}/carts/${encodeURIComponent(cartId)}`;
 }
 
-export function cartResource(view: ApiCartView): CartResource {
+/** The cart, each line's error described in the request's language (`locale`). */
+export function cartResource(view: ApiCartView, locale: Locale): CartResource {
   const { cart } = view;
   return {
     id: cart.id,
@@ -79,7 +81,7 @@ export function cartResource(view: ApiCartView): CartResource {
     lastModifiedUser: cart.lastModifiedBy ?? "",
     status: view.status === "ordered" ? "Ordered" : "Active",
     lineItems: view.lines.map((item) => {
-      const error = cartError(item);
+      const error = cartError(item, locale);
       return {
         id: item.line.lineNumber,
         catalogItemId: item.offer.id,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Locale } from "@/i18n/locales";
 import type { Category, Offer } from "@/db/schema";
 import { allowedFrequencies, type UnavailableReason } from "@/lib/subscriptions";
 import { unavailableReasonText } from "@/lib/unavailable-text";
@@ -60,8 +61,8 @@ export type OfferResource = z.infer<typeof offerSchema>;
 
 export const offerCollectionSchema = collectionSchema(offerSchema);
 
-function reasonResource(reason: UnavailableReason): z.infer<typeof unavailableReasonSchema> {
-  const base = { code: reason.code, description: unavailableReasonText(LOCALE, reason) };
+function reasonResource(reason: UnavailableReason, locale: Locale): z.infer<typeof unavailableReasonSchema> {
+  const base = { code: reason.code, description: unavailableReasonText(locale, reason) };
   switch (reason.code) {
     case "not_transactable":
       return { ...base, portalUrl: reason.portalUrl };
@@ -81,8 +82,11 @@ export function unitTypeOf(offer: Pick<Offer, "billingType">): "Licenses" | "Usa
   return offer.billingType === "license" ? "Licenses" : "Usage-based";
 }
 
-/** The offer as sold in `country`; `unavailable` is the domain's reason, or null when it can be bought. */
-export function offerResource(offer: Offer, country: string, unavailable: UnavailableReason | null): OfferResource {
+/**
+ * The offer as sold in `country`; `unavailable` is the domain's reason, or null when it can be bought,
+ * described in the request's language (`reader`). The offer's own `locale` is its catalog's, en-US.
+ */
+export function offerResource(offer: Offer, country: string, unavailable: UnavailableReason | null, reader: Locale): OfferResource {
   const category = CATEGORIES[offer.category];
   const unitType = unitTypeOf(offer);
   return {
@@ -110,7 +114,7 @@ export function offerResource(offer: Offer, country: string, unavailable: Unavai
     isMicrosoftProduct: offer.publisherKind === "microsoft",
     product: { id: offer.id, name: offer.name, unit: unitType },
     unitType,
-    ...(unavailable ? { unavailableReason: reasonResource(unavailable) } : {}),
+    ...(unavailable ? { unavailableReason: reasonResource(unavailable, reader) } : {}),
     links: {
       self: link(`/v1/offers/${encodeURIComponent(offer.id)}?country=${encodeURIComponent(country)}`),
       ...(offer.managementPortalUrl ? { learnMore: link(offer.managementPortalUrl) } : {}),

@@ -8,5 +8,5 @@ import { cartLineItemRequestSchema, cartLines, cartRequestSchema, parseWithLines
 export const POST = v1Route<{ customerId: string }>((ctx, { customerId }) => {
   const { lineItems } = parseWithLines(cartRequestSchema, cartLineItemRequestSchema, ctx.body);
   const { cart } = createApiCart(ctx.db, ctx.actor, ctx.clock, { customerId, lines: cartLines(lineItems), requestId: sentRequestId(ctx) });
-  return { status: 201, body: cartResource(cart) };
+  return { status: 201, body: cartResource(cart, ctx.locale) };
 });
