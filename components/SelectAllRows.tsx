@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 
 /** The rows' checkboxes: every `subscriptionId` box that belongs to the bulk change form, wherever it sits. */
 function rowBoxes(formId: string): HTMLInputElement[] {
@@ -10,11 +11,12 @@ function rowBoxes(formId: string): HTMLInputElement[] {
 }
 
 /**
- * **Select all on this page**: checks or clears every row's box. It shows all, none or some
+ * **Select all on this page** (the box with its label): checks or clears every row's box. It shows all, none or some
  * (indeterminate) as the rows are checked one by one, and after the form clears them on success.
  * Remount it (a `key`) when the rows change, so it starts from the new rows.
  */
 export function SelectAllRows({ formId }: { formId: string }) {
+  const t = useTranslations("Bulk");
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const sync = () => {
@@ -40,13 +42,16 @@ export function SelectAllRows({ formId }: { formId: string }) {
     };
   }, [formId]);
   return (
-    <input
-      ref={ref}
-      type="checkbox"
-      className="h-4 w-4"
-      onChange={(e) => {
-        for (const box of rowBoxes(formId)) box.checked = e.target.checked;
-      }}
-    />
+    <label className="mb-2 inline-flex items-center gap-2 text-sm font-semibold">
+      <input
+        ref={ref}
+        type="checkbox"
+        className="h-4 w-4"
+        onChange={(e) => {
+          for (const box of rowBoxes(formId)) box.checked = e.target.checked;
+        }}
+      />
+      {t("selectAll")}
+    </label>
   );
 }

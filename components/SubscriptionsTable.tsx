@@ -24,10 +24,7 @@ export function SubscriptionsTable({ customerId, items, canCancel, bulkFormId }:
   return (
     <div className="overflow-x-auto">
       {bulkFormId && items.some(({ subscription: s }) => selectable(s.status)) && (
-        <label className="mb-2 inline-flex items-center gap-2 text-sm font-semibold">
-          <SelectAllRows key={rowsKey} formId={bulkFormId} />
-          Select all on this page
-        </label>
+        <SelectAllRows key={rowsKey} formId={bulkFormId} />
       )}
       <table className="w-full text-left text-sm">
         <thead className="border-b border-neutral-200 text-xs uppercase text-neutral-600">
