@@ -50,7 +50,7 @@ export function LicencesByPublisherChart({ data, className = "" }: { data: Licen
                   {row.publisherName}
                 </text>
                 <text x={WIDTH} y={14} fontSize={11} fill="#404040" textAnchor="end">
-                  {`${formatCountTick(row.subscriptions)} subscriptions · ${formatCountTick(row.licences)} licences`}
+                  {`${formatCountTick(row.subscriptions)} ${row.subscriptions === 1 ? "subscription" : "subscriptions"} · ${formatCountTick(row.licences)} ${row.licences === 1 ? "licence" : "licences"}`}
                 </text>
                 <Bar x={0} y={20} width={WIDTH} height={BAR} fill="#f5f5f5" />
                 <Bar x={0} y={20} width={Math.max(1, x(row.licences))} height={BAR} fill={COLORS[row.publisherKind ?? "mixed"]} />

@@ -46,6 +46,8 @@ export function StackedBarChart({ id, title, description, series, bars, formatTi
   const total = (bar: StackedBar) => bar.segments.reduce((sum, s) => sum + Math.max(0, s.value), 0);
   const y = scaleLinear<number>({ domain: [0, Math.max(1, ...bars.map(total))], range: [innerHeight, 0], nice: true });
   const colorOf = (key: string) => series.find((s) => s.key === key)!;
+  // Counts and minor units are whole numbers: no tick between them (a chart of 0 to 1 has no 0.5).
+  const ticks = y.ticks(4).filter((tick) => Number.isInteger(tick));
   const rects = bars.flatMap((bar) => {
     let base = 0;
     return bar.segments
@@ -78,14 +80,14 @@ export function StackedBarChart({ id, title, description, series, bars, formatTi
                 ))}
             </defs>
             <Group left={MARGIN.left} top={MARGIN.top}>
-              {y.ticks(4).map((tick) => (
+              {ticks.map((tick) => (
                 <line key={tick} x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} stroke="#e5e5e5" />
               ))}
               {rects.map((r) => {
                 const s = colorOf(r.segment.series);
                 return <Bar key={`${r.x} ${r.y}`} x={r.x} y={r.y} width={r.width} height={r.height} fill={s.hatched ? `url(#${hatchId(id, s.key)})` : s.color} stroke={s.color} strokeWidth={s.hatched ? 1 : 0} />;
               })}
-              <AxisLeft scale={y} numTicks={4} tickFormat={(v) => formatTick(Number(v))} hideAxisLine hideTicks tickLabelProps={{ ...TICK_LABEL, textAnchor: "end", dx: -4, dy: 4 }} />
+              <AxisLeft scale={y} tickValues={ticks} tickFormat={(v) => formatTick(Number(v))} hideAxisLine hideTicks tickLabelProps={{ ...TICK_LABEL, textAnchor: "end", dx: -4, dy: 4 }} />
               <AxisBottom top={innerHeight} scale={x} hideTicks stroke="#a3a3a3" tickLabelProps={{ ...TICK_LABEL, textAnchor: "middle" }} />
             </Group>
           </svg>

@@ -9,7 +9,7 @@ export const formatDay = (d: Date) => DAY.format(d);
 
 /** An axis tick in a currency: "$1.2M". Minor units, as formatMoney takes them. */
 export function formatMoneyTick(minor: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(minor / 100);
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(minor / 100);
 }
 
 /** An axis tick of a count: "12K". */
