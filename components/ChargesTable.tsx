@@ -1,10 +1,12 @@
 import { useLocale, useTranslations } from "next-intl";
-import type { LedgerEntry } from "@/db/schema";
+import { chargeDescription } from "@/lib/charge-text";
 import { formattersFor } from "@/lib/format";
+import type { LedgerLine } from "@/lib/subscriptions";
 
 /** Charges and credits, each with its Charge start date and Charge end date; with a total when given. */
-export function ChargesTable({ entries, total, empty }: { entries: LedgerEntry[]; total?: { amountMinor: number; currency: string }; empty?: string }) {
+export function ChargesTable({ entries, total, empty }: { entries: LedgerLine[]; total?: { amountMinor: number; currency: string }; empty?: string }) {
   const t = useTranslations("Customer.charges");
+  const describe = useTranslations("Customer.chargeDescription");
   const f = formattersFor(useLocale());
   if (entries.length === 0) return <p className="text-sm text-neutral-600">{empty ?? t("empty")}</p>;
   return (
@@ -23,7 +25,7 @@ export function ChargesTable({ entries, total, empty }: { entries: LedgerEntry[]
         {entries.map((e) => (
           <tr key={e.id} className="border-b border-neutral-100">
             <td className="py-2 pr-3">{f.date(e.postedAt)}</td>
-            <td className="py-2 pr-3">{e.description}</td>
+            <td className="py-2 pr-3">{chargeDescription(describe, e)}</td>
             <td className="py-2 pr-3">{f.date(e.chargeStart)}</td>
             <td className="py-2 pr-3">{f.date(e.chargeEnd)}</td>
             <td className="py-2 pr-3 text-right tabular-nums">{f.number(e.quantity)}</td>

@@ -160,7 +160,8 @@ describe("the next invoice's CSV", () => {
     const [header, ...rows] = parseCsv(await response.text());
     expect(header).toEqual(["Posted", "Subscription ID", "Kind", "Description", "Quantity", "Charge start", "Charge end", "Amount (minor units)", "Amount", "Currency"]);
     const bySubscription = new Map(rows.map((r) => [r[1], r]));
-    expect(bySubscription.get(crm.id)).toMatchObject({ 2: "purchase", 4: "3", 9: "USD" });
+    // The ledger holds a code; the file says it in English whoever downloads it.
+    expect(bySubscription.get(crm.id)).toMatchObject({ 2: "purchase", 3: "Northwind CRM Connect: first term", 4: "3", 9: "USD" });
     expect(Number(bySubscription.get(crm.id)![7]) / 100).toBe(Number(bySubscription.get(crm.id)![8]));
     expect(bySubscription.has(gateway.id)).toBe(true);
     for (const role of ["contoso-sales-agent", "contoso-helpdesk-agent"]) {

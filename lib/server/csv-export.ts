@@ -1,8 +1,8 @@
 import "server-only";
 import { csvStream, decimalAmount, type CsvValue } from "@/lib/csv";
 import { FREQUENCY_LABELS, STATUS_LABELS } from "@/lib/format";
-import type { LedgerEntry } from "@/db/schema";
-import type { ActivityRow, RenewalRow, SubscriptionListItem } from "@/lib/subscriptions";
+import { chargeDescriptionsIn } from "@/lib/charge-text";
+import type { ActivityRow, LedgerLine, RenewalRow, SubscriptionListItem } from "@/lib/subscriptions";
 import { quantityAtRenewal, termCharge } from "@/lib/subscriptions/shared";
 
 /**
@@ -71,10 +71,13 @@ export function subscriptionsCsv(amountsShown: boolean) {
   };
 }
 
+/** English, as the headers: a machine-read file reads the same whoever downloads it. */
+const englishChargeDescription = chargeDescriptionsIn("en-US");
+
 /** The next invoice's lines: each charge or credit with its period, in minor units and as a decimal. */
 export const invoiceCsv = {
   header: ["Posted", "Subscription ID", "Kind", "Description", "Quantity", "Charge start", "Charge end", ...MONEY_HEADER("Amount")],
-  toRecord: (l: LedgerEntry): CsvValue[] => [iso(l.postedAt), l.subscriptionId, l.kind, l.description, l.quantity, iso(l.chargeStart), iso(l.chargeEnd), ...money(l.amountMinor, l.currency)],
+  toRecord: (l: LedgerLine): CsvValue[] => [iso(l.postedAt), l.subscriptionId, l.kind, englishChargeDescription(l), l.quantity, iso(l.chargeStart), iso(l.chargeEnd), ...money(l.amountMinor, l.currency)],
 };
 
 /** The activity log: its before and after values as JSON (amounts already left out for roles without view_billing). */

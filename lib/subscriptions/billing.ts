@@ -1,17 +1,37 @@
 import { UTCDate } from "@date-fns/utc";
 import { startOfMonth } from "date-fns";
-import { and, asc, desc, eq, gte, sum } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, sum } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import { ledgerEntries, type LedgerEntry, type LedgerKind, type Subscription } from "@/db/schema";
+import { ledgerEntries, offers, subscriptions, type LedgerEntry, type LedgerKind, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { preparedInsert } from "@/db/prepared";
 import type { Clock } from "./clock";
 import { getCustomer } from "./customers";
 import { assertCan, type Actor } from "./permissions";
 
+/**
+ * What a charge is for, stored as a code in the ledger's description (issue 13: the domain says no
+ * English sentence). Its words are Customer.chargeDescription.<code>, with the offer's name and the
+ * entry's quantity as parameters (lib/charge-text.ts). A database written before held English
+ * sentences there: they are not codes and are shown as they are.
+ */
+export const CHARGE_DESCRIPTIONS = [
+  "first_term",
+  "prorated_first_charge",
+  "renewal",
+  "conversion",
+  "licenses_added",
+  "licenses_removed_credit",
+  "cancellation_credit",
+  "renewal_on_reactivation",
+  "conversion_on_reactivation",
+  "prorated_on_reactivation",
+] as const;
+export type ChargeDescription = (typeof CHARGE_DESCRIPTIONS)[number];
+
 export interface Charge {
   kind: LedgerKind;
-  description: string;
+  description: ChargeDescription;
   quantity: number;
   /** Positive for a charge, negative for a credit. */
   amountMinor: number;
@@ -34,10 +54,22 @@ export function netCharged(db: Db, subscriptionId: string): number {
   return Number(row?.total ?? 0);
 }
 
-export function subscriptionLedger(db: Db, subscription: Pick<Subscription, "id" | "partnerId">): LedgerEntry[] {
+/** A ledger entry with its subscription's offer name, the parameter its description is worded with. */
+export interface LedgerLine extends LedgerEntry {
+  offerName: string;
+}
+
+/** Ledger rows with their offer's name: each names its subscription, whose offer is one primary-key lookup away. */
+function selectLedgerLines(db: Db) {
   return db
-    .select()
+    .select({ ...getTableColumns(ledgerEntries), offerName: offers.name })
     .from(ledgerEntries)
+    .innerJoin(subscriptions, eq(subscriptions.id, ledgerEntries.subscriptionId))
+    .innerJoin(offers, eq(offers.id, subscriptions.offerId));
+}
+
+export function subscriptionLedger(db: Db, subscription: Pick<Subscription, "id" | "partnerId">): LedgerLine[] {
+  return selectLedgerLines(db)
     .where(and(eq(ledgerEntries.partnerId, subscription.partnerId), eq(ledgerEntries.subscriptionId, subscription.id)))
     .orderBy(asc(ledgerEntries.postedAt))
     .all();
@@ -50,7 +82,7 @@ export function invoicePeriodStart(now: Date): Date {
 
 export interface Invoice {
   periodStart: Date;
-  lines: LedgerEntry[];
+  lines: LedgerLine[];
   totalMinor: number;
   currency: string;
 }
@@ -60,9 +92,7 @@ export function nextInvoice(db: Db, actor: Actor, clock: Clock, customerId: stri
   assertCan(actor, "view_billing");
   const customer = getCustomer(db, actor, customerId);
   const periodStart = invoicePeriodStart(clock.now());
-  const lines = db
-    .select()
-    .from(ledgerEntries)
+  const lines = selectLedgerLines(db)
     .where(and(eq(ledgerEntries.partnerId, actor.partnerId), eq(ledgerEntries.customerId, customer.id), gte(ledgerEntries.postedAt, periodStart)))
     .orderBy(desc(ledgerEntries.postedAt))
     .all();

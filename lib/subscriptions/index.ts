@@ -8,7 +8,7 @@
 export { activityPage, listActivity, activityFilterOptions, type ActivityAction, type ActivityFilters, type ActivityPage, type ActivityRow } from "./activity";
 export { createApiCart, getApiCart, updateApiCart, checkoutApiCart, CART_LIFETIME_MS, type ApiCartView, type ApiCartLineView, type ApiLineInput, type CheckoutResult, type OrderGroupError } from "./api-carts";
 export { createApiOrder, getApiOrder, listApiOrders, type ApiOrder, type CreateApiOrderParams } from "./api-orders";
-export { nextInvoice, type Invoice } from "./billing";
+export { nextInvoice, CHARGE_DESCRIPTIONS, type ChargeDescription, type Invoice, type LedgerLine } from "./billing";
 export { addToCart, getCart, removeCartLine, termDurationOf, updateCartLineQuantity, type AddToCartParams, type Cart, type CartItem, type LineProblem } from "./cart";
 export { getCatalogOffer, listCatalog, type CatalogFilters, type CatalogOffer } from "./catalog";
 export { cancelSubscription, submitSubscriptionChanges, type SubscriptionChanges } from "./changes";

@@ -84,7 +84,7 @@ function convertTrial(db: Db, sub: Subscription, at: Date): void {
   if (!sub.autoRenew) return expire(db, sub, at);
   const offer = offerOf(db, sub);
   const updated = updateRow(db, sub, { trialConvertedAt: at });
-  postCharge(db, sub, { kind: "conversion", description: `${offer.name}: first paid term after the free trial`, quantity: sub.quantity, amountMinor: termCharge(offer, sub.billingFrequency, sub.quantity), currency: offer.currency, chargeStart: updated.termStart, chargeEnd: updated.termEnd }, at);
+  postCharge(db, sub, { kind: "conversion", description: "conversion", quantity: sub.quantity, amountMinor: termCharge(offer, sub.billingFrequency, sub.quantity), currency: offer.currency, chargeStart: updated.termStart, chargeEnd: updated.termEnd }, at);
   recordActivity(db, { by: "system", subscription: sub, action: "conversion", at, before: { trial: true }, after: { trial: false, termStart: updated.termStart.toISOString(), termEnd: updated.termEnd.toISOString() } });
 }
 
@@ -107,7 +107,7 @@ function endTerm(db: Db, sub: Subscription, at: Date): void {
     const termEnd = base ? base.termEnd : nextTermEnd(billingAnchor(current), at, current.billingFrequency);
     // Storing the anchor on the first renewal keeps it once the term start moves on.
     const renewed = updateRow(db, current, { termStart: at, termEnd, billingAnchorAt: billingAnchor(current) });
-    postCharge(db, current, { kind: "renewal", description: `${offer.name}: renewal`, quantity: current.quantity, amountMinor: termCharge(offer, current.billingFrequency, current.quantity), currency: offer.currency, chargeStart: at, chargeEnd: termEnd }, at);
+    postCharge(db, current, { kind: "renewal", description: "renewal", quantity: current.quantity, amountMinor: termCharge(offer, current.billingFrequency, current.quantity), currency: offer.currency, chargeStart: at, chargeEnd: termEnd }, at);
     recordActivity(db, { by: "system", subscription: sub, action: "renewal", at, before: { termEnd: sub.termEnd.toISOString() }, after: { termStart: at.toISOString(), termEnd: renewed.termEnd.toISOString() } });
     return;
   }

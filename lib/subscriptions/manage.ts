@@ -85,8 +85,8 @@ export function reactivate(db: Db, by: ChangeAuthor, ctx: SubscriptionContext, n
     if (newTerm) {
       const offer = db.select().from(offers).where(eq(offers.id, sub.offerId)).get()!;
       const charge = converts
-        ? { kind: "conversion" as const, description: `${offer.name}: first paid term after the free trial, from reactivation` }
-        : { kind: "renewal" as const, description: `${offer.name}: new term on reactivation` };
+        ? { kind: "conversion" as const, description: "conversion_on_reactivation" as const }
+        : { kind: "renewal" as const, description: "renewal_on_reactivation" as const };
       postCharge(db, sub, { ...charge, quantity: sub.quantity, amountMinor: termCharge(offer, sub.billingFrequency, sub.quantity), currency: offer.currency, chargeStart: newTerm.termStart, chargeEnd: newTerm.termEnd }, now);
     }
     recordActivity(db, { by, subscription: sub, action: "reactivate", at: now, before: { status: "suspended" }, after: { status: "active", ...(newTerm ? { termStart: now.toISOString(), termEnd: newTerm.termEnd.toISOString() } : {}), ...(converts ? { trial: false } : {}) } });
@@ -109,7 +109,7 @@ function joinBaseTerm(db: Db, by: ChangeAuthor, addOn: Subscription, base: Subsc
   const updated = updateRow(db, addOn, { status: "active", suspendedAt: null, suspensionReason: null, deletionAt: null, suspendedWithBase: false, termStart: now, termEnd: base.termEnd, ...(converts ? { trialConvertedAt: now } : {}) });
   const offer = db.select().from(offers).where(eq(offers.id, addOn.offerId)).get()!;
   const full = termCharge(offer, addOn.billingFrequency, addOn.quantity);
-  postCharge(db, addOn, { kind: "prorata", description: `${offer.name}: pro-rated to its base's term, from reactivation`, quantity: addOn.quantity, amountMinor: proRatedCharge(full, { start: base.termStart, end: base.termEnd }, now), currency: offer.currency, chargeStart: now, chargeEnd: base.termEnd }, now);
+  postCharge(db, addOn, { kind: "prorata", description: "prorated_on_reactivation", quantity: addOn.quantity, amountMinor: proRatedCharge(full, { start: base.termStart, end: base.termEnd }, now), currency: offer.currency, chargeStart: now, chargeEnd: base.termEnd }, now);
   recordActivity(db, { by, subscription: addOn, action: "reactivate", at: now, before: { status: "suspended" }, after: { status: "active", termStart: now.toISOString(), termEnd: base.termEnd.toISOString() } });
   return updated;
 }
@@ -144,7 +144,7 @@ export function changeQuantity(db: Db, by: ChangeAuthor, ctx: SubscriptionContex
         ? proRatedCharge(termCharge(offer, subscription.billingFrequency, change), term, chargeStart)
         : // Credit what the removed licenses cost for the rest of the term, never more than was charged.
           -Math.min(proRatedCharge(termCharge(offer, subscription.billingFrequency, -change), term, chargeStart), netCharged(db, subscription.id));
-      postCharge(db, subscription, { kind: change > 0 ? "prorata" : "quantity_credit", description: change > 0 ? `${offer.name}: ${change} license(s) added, pro-rated` : `${offer.name}: credit for ${-change} license(s) removed`, quantity: Math.abs(change), amountMinor: amount, currency: offer.currency, chargeStart, chargeEnd: term.end }, now);
+      postCharge(db, subscription, { kind: change > 0 ? "prorata" : "quantity_credit", description: change > 0 ? "licenses_added" : "licenses_removed_credit", quantity: Math.abs(change), amountMinor: amount, currency: offer.currency, chargeStart, chargeEnd: term.end }, now);
     }
   } else {
     updated = updateRow(db, subscription, { scheduledQuantity: quantity });
@@ -180,7 +180,7 @@ export function endNow(db: Db, by: ChangeAuthor, subscription: Subscription, off
   }
   const credit = how.refund ? netCharged(db, subscription.id) : 0;
   if (credit > 0) {
-    postCharge(db, subscription, { kind: "cancellation_credit", description: `${offer.name}: full credit on cancellation`, quantity: subscription.quantity, amountMinor: -credit, currency: offer.currency, chargeStart: subscription.termStart, chargeEnd: subscription.termEnd }, now);
+    postCharge(db, subscription, { kind: "cancellation_credit", description: "cancellation_credit", quantity: subscription.quantity, amountMinor: -credit, currency: offer.currency, chargeStart: subscription.termStart, chargeEnd: subscription.termEnd }, now);
   }
   const updated = updateRow(db, subscription, { status: "cancelled", endedAt: now, cancellationReason: how.details?.reason ?? subscription.cancellationReason, cancellationComment: how.details?.comment ?? subscription.cancellationComment });
   recordActivity(db, { by, subscription, action: how.action, at: now, before: { status: subscription.status }, after: { status: "cancelled", creditMinor: credit } });

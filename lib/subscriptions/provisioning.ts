@@ -76,9 +76,9 @@ export function provisionSubscription(db: Db, input: NewSubscription, by: Change
   const full = termCharge(offer, input.billingFrequency, input.quantity);
   if (base && !baseInTrial) {
     const chargeStart = now > base.termStart ? now : base.termStart;
-    postCharge(db, row, { kind: "prorata", description: `${offer.name}: pro-rated first charge`, quantity: input.quantity, amountMinor: proRatedCharge(full, { start: base.termStart, end: base.termEnd }, chargeStart), currency: offer.currency, chargeStart, chargeEnd: base.termEnd }, now);
+    postCharge(db, row, { kind: "prorata", description: "prorated_first_charge", quantity: input.quantity, amountMinor: proRatedCharge(full, { start: base.termStart, end: base.termEnd }, chargeStart), currency: offer.currency, chargeStart, chargeEnd: base.termEnd }, now);
   } else if (!term.trialEndsAt) {
-    postCharge(db, row, { kind: "purchase", description: `${offer.name}: first term`, quantity: input.quantity, amountMinor: full, currency: offer.currency, chargeStart: term.termStart, chargeEnd: term.termEnd }, now);
+    postCharge(db, row, { kind: "purchase", description: "first_term", quantity: input.quantity, amountMinor: full, currency: offer.currency, chargeStart: term.termStart, chargeEnd: term.termEnd }, now);
   }
   recordActivity(db, {
     by,

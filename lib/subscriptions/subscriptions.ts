@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import { offers, subscriptions, type LedgerEntry, type Offer, type Subscription } from "@/db/schema";
+import { offers, subscriptions, type Offer, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { preparedQuery } from "@/db/prepared";
 import { listActivity, type ActivityRow } from "./activity";
 import { addOnPurchaseBlocker, eligibleAddOns, type AddOnBlocker, type AddOnRow } from "./addons";
 import { offerById } from "./catalog-index";
-import { subscriptionLedger } from "./billing";
+import { subscriptionLedger, type LedgerLine } from "./billing";
 import type { Clock } from "./clock";
 import { getCustomer, pageWindow, PAGE_SIZE, type CursorPage } from "./customers";
 import { keysetPage, type KeysetSource } from "./keyset";
@@ -108,7 +108,7 @@ export interface SubscriptionDetail extends SubscriptionContext {
   cancel: CancelOption;
   /** The date shown below **Suspended**: the deletion date, or what it would be if suspended now. */
   deletionDate: Date;
-  ledger: LedgerEntry[];
+  ledger: LedgerLine[];
   activity: ActivityRow[];
   now: Date;
 }

@@ -140,14 +140,14 @@ export async function generateBenchData(db: AppDatabase, size: BenchSize, now: D
       FROM z`);
 
     // Two ledger rows per subscription: the first term's purchase, then its renewal, trial
-    // conversion or cancellation credit.
+    // conversion or cancellation credit, each described by the code the domain stores.
     run(`INSERT INTO ledger_entries (id, partner_id, customer_id, subscription_id, kind, description, quantity, amount_minor, currency, charge_start, charge_end, posted_at)
       WITH e(e) AS (VALUES (0), (1)),
-      r AS (SELECT s.*, o.name AS offer_name, CASE s.billing_frequency WHEN 'annual' THEN o.annual_price_minor ELSE o.monthly_price_minor END * s.quantity AS amount,
+      r AS (SELECT s.*, CASE s.billing_frequency WHEN 'annual' THEN o.annual_price_minor ELSE o.monthly_price_minor END * s.quantity AS amount,
         s.term_end - s.term_start AS period, e.e FROM subscriptions s JOIN offers o ON o.id = s.offer_id CROSS JOIN e WHERE s.id LIKE 'bench-s-%')
       SELECT 'bench-l-' || substr(id, 9) || '-' || e, partner_id, customer_id, id,
         CASE WHEN e = 0 THEN 'purchase' WHEN status = 'cancelled' THEN 'cancellation_credit' WHEN trial_converted_at IS NOT NULL THEN 'conversion' ELSE 'renewal' END,
-        offer_name || CASE WHEN e = 0 THEN ': first term' WHEN status = 'cancelled' THEN ': refund on cancellation' WHEN trial_converted_at IS NOT NULL THEN ': first paid term after the free trial' ELSE ': renewal' END,
+        CASE WHEN e = 0 THEN 'first_term' WHEN status = 'cancelled' THEN 'cancellation_credit' WHEN trial_converted_at IS NOT NULL THEN 'conversion' ELSE 'renewal' END,
         quantity, CASE WHEN e = 1 AND status = 'cancelled' THEN -amount ELSE amount END, 'USD',
         CASE WHEN e = 0 THEN ordered_at ELSE term_start END, CASE WHEN e = 0 THEN ordered_at + period ELSE term_end END,
         CASE WHEN e = 0 THEN ordered_at WHEN status = 'cancelled' THEN ended_at ELSE term_start END

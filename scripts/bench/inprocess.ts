@@ -42,7 +42,7 @@ export function compareBuy(db: AppDatabase, customerIds: string[], offerId: stri
     const subscriptionId = randomUUID();
     insertOrder.run(orderId, actor.partnerId, customerId, actor.userId, randomUUID(), at, offer.price, offer.currency);
     insertSubscription.run(subscriptionId, actor.partnerId, customerId, orderId, offerId, at, at, termEnd);
-    insertCharge.run(randomUUID(), actor.partnerId, customerId, subscriptionId, `${offer.name}: first term`, offer.price, offer.currency, at, termEnd, at);
+    insertCharge.run(randomUUID(), actor.partnerId, customerId, subscriptionId, "first_term", offer.price, offer.currency, at, termEnd, at);
     insertActivity.run(actor.partnerId, customerId, subscriptionId, actor.userId, actor.name, JSON.stringify({ offer: offer.name, quantity: 1, billingFrequency: "monthly", status: "active" }), at);
     clearCart.run(actor.partnerId, actor.userId, customerId);
   });
