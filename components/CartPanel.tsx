@@ -28,7 +28,7 @@ function CartLine({ customerId, line }: { customerId: string; line: Line }) {
       {line.problem && <p className="mt-1 text-xs font-semibold text-red-700">{line.problem}</p>}
       <form
         noValidate
-        className="mt-2 flex items-end gap-2"
+        className="mt-2 flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
           update.mutate(quantity);
@@ -47,10 +47,10 @@ function CartLine({ customerId, line }: { customerId: string; line: Line }) {
             </button>
           </>
         )}
-        <button type="button" onClick={() => remove.mutate(undefined)} className="rounded px-2 py-1 text-xs font-semibold text-red-700 hover:bg-red-50" disabled={remove.isPending} aria-label={t("removeOffer", { name: line.offerName })}>
+        <button type="button" onClick={() => remove.mutate(undefined)} className="whitespace-nowrap rounded px-2 py-1 text-xs font-semibold text-red-700 hover:bg-red-50" disabled={remove.isPending} aria-label={t("removeOffer", { name: line.offerName })}>
           {t("remove")}
         </button>
-        <span className="ml-auto text-sm tabular-nums">{f.money(line.lineTotalMinor, line.currency)}</span>
+        <span className="ml-auto whitespace-nowrap text-sm tabular-nums">{f.money(line.lineTotalMinor, line.currency)}</span>
       </form>
       {error && (
         <p role="alert" className="mt-1 text-xs font-semibold text-red-700">
