@@ -1,9 +1,13 @@
 import "server-only";
 import { csvStream, decimalAmount, type CsvValue } from "@/lib/csv";
-import { FREQUENCY_LABELS, STATUS_LABELS } from "@/lib/format";
+import { createTranslator } from "next-intl";
+import { MESSAGES } from "@/messages";
 import { chargeDescriptionsIn } from "@/lib/charge-text";
 import type { ActivityRow, LedgerLine, RenewalRow, SubscriptionListItem } from "@/lib/subscriptions";
 import { quantityAtRenewal, termCharge } from "@/lib/subscriptions/shared";
+
+/** Machine-read files stay English: the labels as the en-US messages say them. */
+const labels = createTranslator({ locale: "en-US", messages: MESSAGES["en-US"], namespace: "Labels" });
 
 /**
  * CSV downloads: a header, then records pulled batch by batch from a domain walk. The first batch is
@@ -45,7 +49,7 @@ export function renewalsCsv(amountsShown: boolean) {
       r.offerName,
       r.publisherKind === "microsoft" ? "Microsoft" : "ISV",
       r.subscriptionId,
-      STATUS_LABELS[r.status],
+      labels(`status.${r.status}`),
       r.quantity,
       r.nextQuantity,
       r.autoRenew,
@@ -63,7 +67,7 @@ export function subscriptionsCsv(amountsShown: boolean) {
     toRecord: ({ subscription: s, offer }: SubscriptionListItem): CsvValue[] => {
       const price = s.billingFrequency === "annual" ? offer.annualPriceMinor : offer.monthlyPriceMinor;
       return [
-        s.id, s.friendlyName ?? offer.name, offer.publisherName, s.baseSubscriptionId, STATUS_LABELS[s.status], s.quantity, quantityAtRenewal(s), FREQUENCY_LABELS[s.billingFrequency],
+        s.id, s.friendlyName ?? offer.name, offer.publisherName, s.baseSubscriptionId, labels(`status.${s.status}`), s.quantity, quantityAtRenewal(s), labels(`frequency.${s.billingFrequency}`),
         iso(s.termStart), iso(s.termEnd), s.autoRenew, s.trialConvertedAt ? null : iso(s.trialEndsAt), iso(s.cancellationScheduledAt), s.status === "suspended" ? iso(s.deletionAt) : null,
         ...(amountsShown ? money(price === null ? null : termCharge(offer, s.billingFrequency, quantityAtRenewal(s)), offer.currency) : []),
       ];
