@@ -44,14 +44,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
   helpdesk_agent: ["view", "suspend", "reactivate", "view_activity"],
 };
 
-export const ROLE_LABELS: Record<Role, string> = {
-  global_admin: "Global admin",
-  admin_agent: "Admin agent",
-  billing_admin: "Billing admin",
-  helpdesk_agent: "Helpdesk agent",
-  sales_agent: "Sales agent",
-};
-
 export function can(actor: Pick<Actor, "roles">, action: Action): boolean {
   return actor.roles.some((role) => ROLE_PERMISSIONS[role].includes(action));
 }

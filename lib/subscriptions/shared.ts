@@ -6,4 +6,4 @@ export { AZURE_PORTAL_URL, type UnavailableReason } from "./availability";
 export { licensesApply, quantityAtRenewal } from "./quantity";
 export { cancellationWindowEnds, dataDeletionDate, dataRetentionDays, isCommercialMarketplace, isWithinRefundWindow, nextRenewalDate, renewalOutlook, type CancelOption, type RenewalOutlook } from "./rules";
 export { termEndFrom, proRatedCharge, termCharge, unitPrice, allowedFrequencies } from "./pricing";
-export { can, ROLE_LABELS } from "./permissions";
+export { can } from "./permissions";
