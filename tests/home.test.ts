@@ -191,7 +191,7 @@ describe("licences by publisher", () => {
 describe("Home's charts", () => {
   it("show amounts only with the money right, each as an image with its numbers in a table and links to the lists behind it", async () => {
     const { createElement, Fragment } = await import("react");
-    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { renderWithIntl } = await import("./support/render-intl");
     const { ChargesByMonthChart } = await import("@/components/home/ChargesByMonthChart");
     const { TrialsConvertingCard } = await import("@/components/home/TrialsConvertingCard");
     const { RenewalsByWeekChart } = await import("@/components/home/RenewalsByWeekChart");
@@ -199,10 +199,10 @@ describe("Home's charts", () => {
     const { db, admin } = contoso();
     buySubscription(db, admin, fixedClock(SEED_NOW), { customerId: CUSTOMER, offerId: "northwind-crm-connect", quantity: 2 });
     const clock = at("2026-03-20T00:00:00.000Z");
-    const render = (userId: string) => {
+    const render = (userId: string, locale: "en-US" | "sv-SE" = "en-US") => {
       const actor = userId === admin.userId ? admin : actorFor(db, userId);
       const o = homeOutlook(db, actor, clock);
-      return renderToStaticMarkup(
+      return renderWithIntl(
         createElement(
           Fragment,
           null,
@@ -211,6 +211,7 @@ describe("Home's charts", () => {
           createElement(RenewalsByWeekChart, { weeks: o.renewals }),
           createElement(LicencesByPublisherChart, { data: licencesByPublisher(db, actor) }),
         ),
+        locale,
       );
     };
     const full = render(admin.userId);
@@ -227,5 +228,54 @@ describe("Home's charts", () => {
       expect(html).toContain('href="/renewals?days=30&amp;event=trial"');
       expect(html).toContain('href="/renewals?days=90&amp;publisher=microsoft"');
     }
+    // The English the e2e tests find the charts by: titles, table names, link names, month and day labels.
+    expect(full).toContain("<title id=\"home-charges-usd-title\">Charges by month in USD</title>");
+    expect(full).toContain("<caption class=\"sr-only\">Active subscriptions and licences by publisher</caption>");
+    expect(full).toContain("Show as table");
+    expect(full).toContain(">Mar 2026<");
+    expect(full).toMatch(/aria-label="Week of Mar 20: \d[\d,]* renewing\. Open renewals in the next 30 days"/);
+    expect(full).toMatch(/>\$\d+K</);
+  });
+
+  it("are in Swedish for a Swedish page: words, months, days, money and axis ticks", async () => {
+    const { createElement, Fragment } = await import("react");
+    const { renderWithIntl } = await import("./support/render-intl");
+    const { ChargesByMonthChart } = await import("@/components/home/ChargesByMonthChart");
+    const { TrialsConvertingCard } = await import("@/components/home/TrialsConvertingCard");
+    const { RenewalsByWeekChart } = await import("@/components/home/RenewalsByWeekChart");
+    const { LicencesByPublisherChart } = await import("@/components/home/LicencesByPublisherChart");
+    const { db, admin } = contoso();
+    buySubscription(db, admin, fixedClock(SEED_NOW), { customerId: CUSTOMER, offerId: "contoso-backup-pro", quantity: 2 });
+    const clock = at("2026-04-01T08:00:00.000Z");
+    const render = (actor: Actor) => {
+      const o = homeOutlook(db, actor, clock);
+      return renderWithIntl(
+        createElement(
+          Fragment,
+          null,
+          createElement(ChargesByMonthChart, { months: o.charges, amountsShown: o.amountsShown }),
+          createElement(TrialsConvertingCard, { trials: o.trials, amountsShown: o.amountsShown }),
+          createElement(RenewalsByWeekChart, { weeks: o.renewals }),
+          createElement(LicencesByPublisherChart, { data: licencesByPublisher(db, actor) }),
+        ),
+        "sv-SE",
+      );
+    };
+    const html = render(admin);
+    for (const words of ["Avgifter per månad i USD", "Visa som tabell", "Bokförda", "Kommande", "Förnyelser per vecka", "Licenser per utgivare", "Kostnadsfria utvärderingsperioder den här månaden", "Första betalda perioder", "Aktiva prenumerationer och licenser per utgivare", "Vecka från", ">apr. 2026<", ">1 apr.<"]) {
+      expect(html).toContain(words);
+    }
+    // Money and its axis ticks the Swedish way: "1 234,00 US$", "1 tn US$" (no-break spaces).
+    expect(html).toMatch(/\d,\d\d\u00a0US\$/);
+    expect(html).toMatch(/>\d+(,\d)?\u00a0tn\u00a0US\$</);
+    expect(html).toMatch(/aria-label="Veckan från 1 apr\.: \d+ förnyas\. Öppna förnyelser de kommande 30 dagarna"/);
+    for (const english of ["Charges by month", "Show as table", "Renewing", "Licences", "Free trials"]) expect(html).not.toContain(english);
+    expect(html).not.toMatch(/\$\d/);
+    expect(html).toContain("<desc id=\"home-renewals-chart-desc\">Från 1 apr.: ");
+
+    const sales = render(actorFor(db, "contoso-sales-agent"));
+    expect(sales).toContain("Bokförda avgifter");
+    expect(sales).toContain("Belopp visas för faktureringsroller.");
+    expect(sales).not.toMatch(/US\$/);
   });
 });

@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 
 /** A chart's numbers as a real table, behind "Show as table": the same figures for readers and keyboards. */
 export function ChartTable({ caption, head, rows }: { caption: string; head: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+  const t = useTranslations("Home");
   return (
     <details className="mt-3 text-sm">
-      <summary className="cursor-pointer font-semibold text-brand-700">Show as table</summary>
+      <summary className="cursor-pointer font-semibold text-brand-700">{t("showAsTable")}</summary>
       <div className="mt-2 overflow-x-auto">
         <table className="w-full text-left">
           <caption className="sr-only">{caption}</caption>
