@@ -76,30 +76,21 @@ export function SandboxPanel({ sandbox, idleDays, welcome, canManage }: SandboxP
           </h2>
           <p className="mt-1 text-sm text-neutral-600">{t.rich("manage.description", { b: (chunks) => <strong>{chunks}</strong> })}</p>
           <div className="mt-4 flex gap-3">
-            <SandboxActionControl
-              sandboxId={sandbox.id}
-              kind="reset"
-              copy={{
-                button: t("reset.button"),
-                title: t("reset.title"),
-                description: t("reset.description"),
-                keep: t("reset.keep"),
-                confirm: t("reset.confirm"),
-                pending: t("reset.pending"),
-              }}
-            />
-            <SandboxActionControl
-              sandboxId={sandbox.id}
-              kind="delete"
-              copy={{
-                button: t("delete.button"),
-                title: t("delete.title"),
-                description: t("delete.description"),
-                keep: t("delete.keep"),
-                confirm: t("delete.confirm"),
-                pending: t("delete.pending"),
-              }}
-            />
+            {(["reset", "delete"] as const).map((kind) => (
+              <SandboxActionControl
+                key={kind}
+                sandboxId={sandbox.id}
+                kind={kind}
+                copy={{
+                  button: t(`${kind}.button`),
+                  title: t(`${kind}.title`),
+                  description: t(`${kind}.description`),
+                  keep: t(`${kind}.keep`),
+                  confirm: t(`${kind}.confirm`),
+                  pending: t(`${kind}.pending`),
+                }}
+              />
+            ))}
           </div>
         </section>
       )}

@@ -70,12 +70,14 @@ describe("messages", () => {
       if (rest.length === 0) return true;
       if (ns === "Errors") return false; // keyed by ErrorCode, checked above
       // A key is named whole ("cancel.title"), or by its last part under a namespace like
-      // useTranslations("Subscription.cancel"), or its group is a template: t(`status.${s}`).
+      // useTranslations("Subscription.cancel"), or its group is a template: t(`status.${s}`)...
       for (let i = 0; i < rest.length; i++) {
         const tail = rest.slice(i).join(".");
         if (all.includes(`"${tail}"`) || all.includes(`'${tail}'`) || all.includes(`\`${tail}\``)) return false;
       }
       for (let i = 0; i < rest.length - 1; i++) if (all.includes(`${rest.slice(i, -1).join(".")}.\${`)) return false;
+      // ...or its head is: t(`${kind}.title`).
+      for (let i = 1; i < rest.length; i++) if (all.includes(`}.${rest.slice(i).join(".")}\``)) return false;
       return true;
     });
     expect(unused).toEqual([]);
