@@ -1,4 +1,5 @@
 import type { Locale } from "@/i18n/locales";
+
 /**
  * Money, dates and numbers in the request's language (issue 13): `1 234,50 kr` and `26 nov. 2026` in
  * Swedish, whatever the currency. Server components get them from `getFormat()` (lib/server/i18n.ts),
