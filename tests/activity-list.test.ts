@@ -1,11 +1,9 @@
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { renderWithIntl } from "./support/render-intl";
 import { ActivityList } from "@/components/ActivityList";
 import type { Locale } from "@/i18n/locales";
 import type { ActivityRow } from "@/lib/subscriptions";
-import { MESSAGES } from "@/messages";
 
 // Issue 13: the log stores codes, ISO instants and minor units; the page says them in the reader's
 // language. Rows as the domain stores them (lib/subscriptions/manage.ts, lifecycle.ts).
@@ -39,7 +37,7 @@ const ENTRIES = [
 ];
 
 function render(locale: Locale, entries: ActivityRow[] = ENTRIES): string {
-  const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: MESSAGES[locale], timeZone: "UTC", children: createElement(ActivityList, { entries }) }));
+  const html = renderWithIntl(createElement(ActivityList, { entries }), locale);
   // Intl's spaces (a thousands separator, before a currency) read as plain ones here.
   return html.replace(/[\u00a0\u202f]/g, " ");
 }

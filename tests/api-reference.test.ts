@@ -1,7 +1,6 @@
-import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it, vi } from "vitest";
+import { renderWithIntl } from "./support/render-intl";
 import type { AppDatabase } from "@/db/client";
 import { ApiEndpoint } from "@/components/ApiEndpoint";
 import { LOCALES, type Locale } from "@/i18n/locales";
@@ -19,7 +18,7 @@ vi.mock("@/db", () => ({ getDb: () => state.db }));
 
 /** One endpoint as the page renders it in `locale`. */
 const render = (entry: ReturnType<typeof referenceEntry>, locale: Locale = "en-US") =>
-  renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: MESSAGES[locale], timeZone: "UTC", children: createElement(ApiEndpoint, { entry }) }));
+  renderWithIntl(createElement(ApiEndpoint, { entry }), locale);
 
 /** The API reference page shows what the OpenAPI document says, with examples the API accepts. */
 describe("the API reference", () => {

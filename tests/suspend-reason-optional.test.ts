@@ -1,11 +1,9 @@
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { NextIntlClientProvider } from "next-intl";
+import { renderWithIntl } from "./support/render-intl";
 import { ActivityList } from "@/components/ActivityList";
 import { listActivity, submitSubscriptionChanges } from "@/lib/subscriptions";
 import { apiSubscriptionChangesSchema, subscriptionChangesSchema } from "@/lib/validation";
-import { MESSAGES } from "@/messages";
 import { actorFor, buySubscription, clockAt, freshDb, stored } from "./helpers";
 
 // Issue 10, item 9: the how-to's suspend steps, "In the Status section, choose Suspended. Then Submit
@@ -48,7 +46,7 @@ describe("Suspended with no reason", () => {
     const sub = buySubscription(db, admin, clock, { customerId: "tailwind-traders", offerId: "office-365-e1" });
     submitSubscriptionChanges(db, admin, clock, { subscriptionId: sub.id, version: stored(db, sub.id).version, status: "suspended" });
     const [entry] = listActivity(db, admin, { subscriptionId: sub.id, action: "suspend" });
-    const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en-US", messages: MESSAGES["en-US"], timeZone: "UTC", children: createElement(ActivityList, { entries: [entry] }) }));
+    const html = renderWithIntl(createElement(ActivityList, { entries: [entry] }));
     expect(html).toContain("status: suspended");
     expect(html).not.toContain("reason");
   });
