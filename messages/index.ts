@@ -103,7 +103,7 @@ export const MESSAGES: Record<Locale, Messages> = { "en-US": en, "sv-SE": sv };
  * are rendered on the server), which keeps every page's payload small. tests/messages.test.ts fails
  * when a client component uses a namespace missing here.
  */
-export const CLIENT_NAMESPACES = ["Common", "Labels", "Header", "Errors", "Validation", "Apps", "Subscription", "DemoClock", "Customers", "Cart", "Bulk"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["Common", "Labels", "Header", "Validation", "Apps", "Subscription", "DemoClock", "Customers", "Cart", "Bulk"] as const satisfies readonly Namespace[];
 
 export function clientMessages(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   const all = MESSAGES[locale];

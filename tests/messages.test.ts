@@ -63,6 +63,15 @@ describe("messages", () => {
     expect(misses).toEqual([]);
   });
 
+  it("every namespace sent to the browser is used there (each one weighs on every page)", () => {
+    const used = new Set<string>();
+    for (const source of text.values()) {
+      if (!/^["']use client["']/m.test(source)) continue;
+      for (const [, ns] of source.matchAll(/useTranslations\(\s*["']([\w.]+)["']/g)) used.add(ns.split(".")[0]);
+    }
+    expect(CLIENT_NAMESPACES.filter((ns) => !used.has(ns))).toEqual([]);
+  });
+
   it("no message is unused: each key is named in the code (or its group by a template key)", () => {
     const all = [...text.values()].join("\n");
     const unused = Object.keys(en).filter((key) => {
