@@ -9,7 +9,7 @@ import { apiCartLines, apiCarts, orders, type ApiCart, type BillingFrequency, ty
 import type { Db } from "@/db/client";
 import { DomainError, isDomainError, type ErrorCode, type FieldProblem } from "@/lib/errors";
 import type { Problem } from "@/lib/problems";
-import { priorResult, recordResult, type RequestKey } from "./api-requests";
+import { onceForRequest, priorResult, recordResult, requestKey } from "./api-requests";
 import { assertCanSell, priceLines, type LineRequest, type PricedLine } from "./cart";
 import { getCatalogOffer } from "./catalog";
 import { DAY_MS, type Clock } from "./clock";
@@ -181,19 +181,21 @@ export function createApiCart(db: Db, actor: Actor, clock: Clock, params: Create
   return db.transaction(
     (tx) => {
       const customer = getCustomer(tx, actor, params.customerId);
-      const key: RequestKey | undefined = params.requestId ? { requestId: params.requestId, operation: "cart.create", targetId: customer.id } : undefined;
-      const prior = priorResult(tx, actor, key);
-      if (prior) return { cart: viewCart(tx, actor, clock, customer, cartRow(tx, actor, customer, prior)), created: false };
-      const lines = resolveLines(tx, actor, params.lines, "catalogItemId");
       const now = clock.now();
-      const cart = tx
-        .insert(apiCarts)
-        .values({ id: randomUUID(), partnerId: actor.partnerId, customerId: customer.id, createdBy: actor.userId, lastModifiedBy: actor.userId, createdAt: now, lastModifiedAt: now, expiresAt: new Date(now.getTime() + CART_LIFETIME_MS) })
-        .returning()
-        .get();
-      insertLines(tx, cart.id, lines);
-      recordResult(tx, actor, key, cart.id, now);
-      return { cart: viewCart(tx, actor, clock, customer, cart), created: true };
+      const { result, created } = onceForRequest(tx, actor, requestKey(params.requestId, "cart.create", customer.id), now, {
+        replay: (cartId) => viewCart(tx, actor, clock, customer, cartRow(tx, actor, customer, cartId)),
+        create: () => {
+          const lines = resolveLines(tx, actor, params.lines, "catalogItemId");
+          const cart = tx
+            .insert(apiCarts)
+            .values({ id: randomUUID(), partnerId: actor.partnerId, customerId: customer.id, createdBy: actor.userId, lastModifiedBy: actor.userId, createdAt: now, lastModifiedAt: now, expiresAt: new Date(now.getTime() + CART_LIFETIME_MS) })
+            .returning()
+            .get();
+          insertLines(tx, cart.id, lines);
+          return { resultId: cart.id, result: viewCart(tx, actor, clock, customer, cart) };
+        },
+      });
+      return { cart: result, created };
     },
     { behavior: "immediate" },
   );
@@ -238,7 +240,7 @@ export function checkoutApiCart(db: Db, actor: Actor, clock: Clock, params: { cu
     (tx) => {
       const customer = getCustomer(tx, actor, params.customerId);
       const view = viewCart(tx, actor, clock, customer, cartRow(tx, actor, customer, params.cartId));
-      const key: RequestKey | undefined = params.requestId ? { requestId: params.requestId, operation: "cart.checkout", targetId: view.cart.id } : undefined;
+      const key = requestKey(params.requestId, "cart.checkout", view.cart.id);
       const recorded = priorResult(tx, actor, key) !== null;
       const groups = [...new Set(view.lines.map((l) => l.orderGroup))];
       const placed = new Map(view.orders);

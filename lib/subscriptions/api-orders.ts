@@ -8,7 +8,7 @@ import { offers, orders, subscriptions, type BillingFrequency, type Offer, type 
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { resolveLines, type ApiLineInput } from "./api-carts";
-import { priorResult, recordResult, type RequestKey } from "./api-requests";
+import { onceForRequest, requestKey } from "./api-requests";
 import { assertCanSell } from "./cart";
 import type { Clock } from "./clock";
 import { getCustomer } from "./customers";
@@ -37,19 +37,21 @@ export function createApiOrder(db: Db, actor: Actor, clock: Clock, params: Creat
   return db.transaction(
     (tx) => {
       const customer = getCustomer(tx, actor, params.customerId);
-      const key: RequestKey | undefined = params.requestId ? { requestId: params.requestId, operation: "order.create", targetId: customer.id } : undefined;
-      const prior = priorResult(tx, actor, key);
-      if (prior) return { order: getApiOrder(tx, actor, customer.id, prior), created: false };
-      const lines = resolveLines(
-        tx,
-        actor,
-        params.lines.map((l) => ({ ...l, billingFrequency: params.billingFrequency })),
-        "offerId",
-      ).map((r) => r.line);
-      // An order's key is its own: the MS-RequestId table above is what makes a retry find it.
-      const { order } = buyLines(tx, actor, clock, { customerId: customer.id, idempotencyKey: `api-order:${randomUUID()}`, lines });
-      recordResult(tx, actor, key, order.id, clock.now());
-      return { order: getApiOrder(tx, actor, customer.id, order.id), created: true };
+      const { result, created } = onceForRequest(tx, actor, requestKey(params.requestId, "order.create", customer.id), clock.now(), {
+        replay: (orderId) => getApiOrder(tx, actor, customer.id, orderId),
+        create: () => {
+          const lines = resolveLines(
+            tx,
+            actor,
+            params.lines.map((l) => ({ ...l, billingFrequency: params.billingFrequency })),
+            "offerId",
+          ).map((r) => r.line);
+          // An order's key is its own: the MS-RequestId table is what makes a retry find it.
+          const { order } = buyLines(tx, actor, clock, { customerId: customer.id, idempotencyKey: `api-order:${randomUUID()}`, lines });
+          return { resultId: order.id, result: getApiOrder(tx, actor, customer.id, order.id) };
+        },
+      });
+      return { order: result, created };
     },
     { behavior: "immediate" },
   );

@@ -13,6 +13,11 @@ export interface RequestKey {
   targetId: string;
 }
 
+/** The key of a request that sent an MS-RequestId (none without one: nothing to replay). */
+export function requestKey(requestId: string | undefined, operation: ApiOperation, targetId: string): RequestKey | undefined {
+  return requestId ? { requestId, operation, targetId } : undefined;
+}
+
 /** Request ids are kept two days by the partner's clock: a retry within a day always finds its first answer. */
 export const REQUEST_ID_RETENTION_MS = 2 * DAY_MS;
 
@@ -40,4 +45,22 @@ export function recordResult(tx: Db, actor: Actor, key: RequestKey | undefined, 
     .where(and(eq(apiRequests.partnerId, actor.partnerId), lt(apiRequests.createdAt, new Date(now.getTime() - REQUEST_ID_RETENTION_MS))))
     .run();
   tx.insert(apiRequests).values({ partnerId: actor.partnerId, requestId: key.requestId, operation: key.operation, targetId: key.targetId, resultId, createdAt: now }).run();
+}
+
+/**
+ * A create answered once per MS-RequestId (call in the write transaction): a retry gets `replay` of
+ * what the first call made; otherwise `create` runs and what it made is remembered for retries.
+ */
+export function onceForRequest<T>(
+  tx: Db,
+  actor: Actor,
+  key: RequestKey | undefined,
+  now: Date,
+  run: { replay: (resultId: string) => T; create: () => { resultId: string; result: T } },
+): { result: T; created: boolean } {
+  const prior = priorResult(tx, actor, key);
+  if (prior) return { result: run.replay(prior), created: false };
+  const { resultId, result } = run.create();
+  recordResult(tx, actor, key, resultId, now);
+  return { result, created: true };
 }
