@@ -54,6 +54,9 @@ export function recordActivity(
   });
 }
 
+/** The Activity log's page: as long as the Renewals list's, so a page renders in about the time of the others. */
+export const ACTIVITY_PAGE_SIZE = 25;
+
 export interface ActivityFilters {
   customerId?: string;
   subscriptionId?: string;

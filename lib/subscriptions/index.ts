@@ -5,7 +5,7 @@
  * processing (the lifecycle, the clock's plumbing) is in `./system`; what the browser may import is in
  * `./shared`. ESLint refuses deep imports from `app/` and `components/`.
  */
-export { activityPage, listActivity, activityFilterOptions, type ActivityAction, type ActivityFilters, type ActivityPage, type ActivityRow } from "./activity";
+export { activityPage, listActivity, activityFilterOptions, ACTIVITY_PAGE_SIZE, type ActivityAction, type ActivityFilters, type ActivityPage, type ActivityRow } from "./activity";
 export { createApiCart, getApiCart, updateApiCart, checkoutApiCart, CART_LIFETIME_MS, type ApiCartView, type ApiCartLineView, type ApiLineInput, type CheckoutResult, type OrderGroupError } from "./api-carts";
 export { createApiOrder, getApiOrder, listApiOrders, type ApiOrder, type CreateApiOrderParams } from "./api-orders";
 export { nextInvoice, CHARGE_DESCRIPTIONS, type ChargeDescription, type Invoice, type LedgerLine } from "./billing";

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { isDomainError } from "@/lib/errors";
 import { requireActor } from "@/lib/server/context";
 import { pageOrNotFound } from "@/lib/server/not-found";
-import { activityFilterOptions, activityPage, getCustomer } from "@/lib/subscriptions";
+import { ACTIVITY_PAGE_SIZE, activityFilterOptions, activityPage, getCustomer } from "@/lib/subscriptions";
 import { activityParamsSchema } from "@/lib/validation";
 import { ActivityList } from "@/components/ActivityList";
 import { CustomerPicker } from "@/components/CustomerPicker";
@@ -18,14 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const PAGE_SIZE = 50;
-
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const t = await getTranslations("Activity");
   const filters = activityParamsSchema.parse(await searchParams);
   const db = getDb();
-  const { options, page } = pageOrNotFound(() => ({ options: activityFilterOptions(db, actor), page: activityPage(db, actor, { ...filters, limit: PAGE_SIZE }) }));
+  const { options, page } = pageOrNotFound(() => ({ options: activityFilterOptions(db, actor), page: activityPage(db, actor, { ...filters, limit: ACTIVITY_PAGE_SIZE }) }));
   // The picked customer's name for the picker; an unknown (or another partner's) id matches no activity.
   let customer: { id: string; name: string } | null = null;
   try {
