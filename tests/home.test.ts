@@ -189,35 +189,36 @@ describe("licences by publisher", () => {
 });
 
 describe("Home's charts", () => {
-  it("show amounts only with the money right, each as an image with its numbers in a table and links to the lists behind it", async () => {
+  /** Home's four cards as the page renders them for `actor`, in `locale`. */
+  async function renderHome(db: AppDatabase, actor: Actor, clock: Clock, locale: "en-US" | "sv-SE"): Promise<string> {
     const { createElement, Fragment } = await import("react");
     const { renderWithIntl } = await import("./support/render-intl");
     const { ChargesByMonthChart } = await import("@/components/home/ChargesByMonthChart");
     const { TrialsConvertingCard } = await import("@/components/home/TrialsConvertingCard");
     const { RenewalsByWeekChart } = await import("@/components/home/RenewalsByWeekChart");
     const { LicencesByPublisherChart } = await import("@/components/home/LicencesByPublisherChart");
+    const o = homeOutlook(db, actor, clock);
+    return renderWithIntl(
+      createElement(
+        Fragment,
+        null,
+        createElement(ChargesByMonthChart, { months: o.charges, amountsShown: o.amountsShown }),
+        createElement(TrialsConvertingCard, { trials: o.trials, amountsShown: o.amountsShown }),
+        createElement(RenewalsByWeekChart, { weeks: o.renewals }),
+        createElement(LicencesByPublisherChart, { data: licencesByPublisher(db, actor) }),
+      ),
+      locale,
+    );
+  }
+  it("show amounts only with the money right, each as an image with its numbers in a table and links to the lists behind it", async () => {
     const { db, admin } = contoso();
     buySubscription(db, admin, fixedClock(SEED_NOW), { customerId: CUSTOMER, offerId: "northwind-crm-connect", quantity: 2 });
     const clock = at("2026-03-20T00:00:00.000Z");
-    const render = (userId: string, locale: "en-US" | "sv-SE" = "en-US") => {
-      const actor = userId === admin.userId ? admin : actorFor(db, userId);
-      const o = homeOutlook(db, actor, clock);
-      return renderWithIntl(
-        createElement(
-          Fragment,
-          null,
-          createElement(ChargesByMonthChart, { months: o.charges, amountsShown: o.amountsShown }),
-          createElement(TrialsConvertingCard, { trials: o.trials, amountsShown: o.amountsShown }),
-          createElement(RenewalsByWeekChart, { weeks: o.renewals }),
-          createElement(LicencesByPublisherChart, { data: licencesByPublisher(db, actor) }),
-        ),
-        locale,
-      );
-    };
-    const full = render(admin.userId);
+    const render = (userId: string) => renderHome(db, userId === admin.userId ? admin : actorFor(db, userId), clock, "en-US");
+    const full = await render(admin.userId);
     expect(full).toMatch(/\$\d/);
     expect(full).toContain("First paid terms");
-    const sales = render("contoso-sales-agent");
+    const sales = await render("contoso-sales-agent");
     expect(sales).not.toMatch(/\$\d/);
     expect(sales).not.toContain("First paid terms");
     expect(sales).toContain("Charges posted");
@@ -238,30 +239,11 @@ describe("Home's charts", () => {
   });
 
   it("are in Swedish for a Swedish page: words, months, days, money and axis ticks", async () => {
-    const { createElement, Fragment } = await import("react");
-    const { renderWithIntl } = await import("./support/render-intl");
-    const { ChargesByMonthChart } = await import("@/components/home/ChargesByMonthChart");
-    const { TrialsConvertingCard } = await import("@/components/home/TrialsConvertingCard");
-    const { RenewalsByWeekChart } = await import("@/components/home/RenewalsByWeekChart");
-    const { LicencesByPublisherChart } = await import("@/components/home/LicencesByPublisherChart");
     const { db, admin } = contoso();
     buySubscription(db, admin, fixedClock(SEED_NOW), { customerId: CUSTOMER, offerId: "contoso-backup-pro", quantity: 2 });
     const clock = at("2026-04-01T08:00:00.000Z");
-    const render = (actor: Actor) => {
-      const o = homeOutlook(db, actor, clock);
-      return renderWithIntl(
-        createElement(
-          Fragment,
-          null,
-          createElement(ChargesByMonthChart, { months: o.charges, amountsShown: o.amountsShown }),
-          createElement(TrialsConvertingCard, { trials: o.trials, amountsShown: o.amountsShown }),
-          createElement(RenewalsByWeekChart, { weeks: o.renewals }),
-          createElement(LicencesByPublisherChart, { data: licencesByPublisher(db, actor) }),
-        ),
-        "sv-SE",
-      );
-    };
-    const html = render(admin);
+    const render = (actor: Actor) => renderHome(db, actor, clock, "sv-SE");
+    const html = await render(admin);
     for (const words of ["Avgifter per månad i USD", "Visa som tabell", "Bokförda", "Kommande", "Förnyelser per vecka", "Licenser per utgivare", "Kostnadsfria utvärderingsperioder den här månaden", "Första betalda perioder", "Aktiva prenumerationer och licenser per utgivare", "Vecka från", ">apr. 2026<", ">1 apr.<"]) {
       expect(html).toContain(words);
     }
@@ -273,7 +255,7 @@ describe("Home's charts", () => {
     expect(html).not.toMatch(/\$\d/);
     expect(html).toContain("<desc id=\"home-renewals-chart-desc\">Från 1 apr.: ");
 
-    const sales = render(actorFor(db, "contoso-sales-agent"));
+    const sales = await render(actorFor(db, "contoso-sales-agent"));
     expect(sales).toContain("Bokförda avgifter");
     expect(sales).toContain("Belopp visas för faktureringsroller.");
     expect(sales).not.toMatch(/US\$/);
