@@ -1,7 +1,6 @@
-import { createTranslator } from "next-intl";
 import type { Locale } from "@/i18n/locales";
+import { translatorFor } from "@/lib/translator";
 import { CHARGE_DESCRIPTIONS, type ChargeDescription, type LedgerLine } from "@/lib/subscriptions";
-import { MESSAGES } from "@/messages";
 
 /** A translator of Customer.chargeDescription (next-intl's useTranslations / getTranslations / createTranslator). */
 export type ChargeDescriptionTranslator = (code: ChargeDescription, values: { offer: string; count: number }) => string;
@@ -25,6 +24,6 @@ export function chargeDescription(t: ChargeDescriptionTranslator, line: ChargeLi
  * (en-US: machine-read files stay English) and its JSON. Server only: it reads every language's messages.
  */
 export function chargeDescriptionsIn(locale: Locale): (line: ChargeLine) => string {
-  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "Customer.chargeDescription" });
+  const t = translatorFor(locale, "Customer.chargeDescription");
   return (line) => chargeDescription(t, line);
 }

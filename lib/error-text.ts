@@ -1,11 +1,10 @@
-import { createTranslator } from "next-intl";
 import { z } from "zod";
 import type { Locale } from "@/i18n/locales";
 import { isDomainError, type ErrorCode, type FieldProblem } from "@/lib/errors";
 import { formattersFor } from "@/lib/format";
 import { issueProblem, problemText, zodProblems, type Problem } from "@/lib/problems";
 import { lineProblemText } from "@/lib/unavailable-text";
-import { MESSAGES } from "@/messages";
+import { translatorFor } from "@/lib/translator";
 
 /**
  * Refusals in words, at the edge, in the reader's language: server actions (the page's), /api (the
@@ -21,24 +20,18 @@ export interface ErrorTexts {
   problems(fields: Record<string, FieldProblem[]>): Record<string, string[]>;
 }
 
-const cache = new Map<Locale, ErrorTexts>();
-
 export function errorTexts(locale: Locale): ErrorTexts {
-  let texts = cache.get(locale);
-  if (texts) return texts;
-  const errors = createTranslator({ locale, messages: MESSAGES[locale], namespace: "Errors" });
-  const validation = createTranslator({ locale, messages: MESSAGES[locale], namespace: "Validation" });
+  const errors = translatorFor(locale, "Errors");
+  const validation = translatorFor(locale, "Validation");
   const f = formattersFor(locale);
   const problem = (p: Problem) => problemText(validation, f, p);
   const field = (p: FieldProblem) => ("key" in p ? problem(p) : lineProblemText(locale, p));
-  texts = {
+  return {
     error: (code) => errors(code),
     refusal: (code, detail) => (detail ? problem(detail) : errors(code)),
     problem,
     problems: (fields) => Object.fromEntries(Object.entries(fields).map(([name, list]) => [name, list.map(field)])),
   };
-  cache.set(locale, texts);
-  return texts;
 }
 
 export interface RenderedError {

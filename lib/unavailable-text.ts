@@ -1,10 +1,9 @@
-import { createTranslator } from "next-intl";
 import type { Locale } from "@/i18n/locales";
 import { formattersFor } from "@/lib/format";
 import { problemText } from "@/lib/problems";
+import { translatorFor } from "@/lib/translator";
 import type { UnavailableReason } from "@/lib/subscriptions/availability";
 import type { LineProblem } from "@/lib/subscriptions/cart";
-import { MESSAGES } from "@/messages";
 
 /**
  * Why an offer can't be bought, in words (issue 13: the domain gives the reason as a code, the
@@ -12,7 +11,7 @@ import { MESSAGES } from "@/messages";
  * API's descriptions. Server only: it reads every language's messages.
  */
 export function unavailableReasonText(locale: Locale, reason: UnavailableReason): string {
-  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "Catalog.unavailable" });
+  const t = translatorFor(locale, "Catalog.unavailable");
   switch (reason.code) {
     case "country":
       return t("country", { country: formattersFor(locale).country(reason.country) });
@@ -26,6 +25,5 @@ export function unavailableReasonText(locale: Locale, reason: UnavailableReason)
 /** Why a cart or order line can't be bought, in words: its availability reason, or its quantity or input problem (Validation). */
 export function lineProblemText(locale: Locale, problem: LineProblem): string {
   if ("reason" in problem) return unavailableReasonText(locale, problem.reason);
-  const validation = createTranslator({ locale, messages: MESSAGES[locale], namespace: "Validation" });
-  return problemText(validation, formattersFor(locale), "quantity" in problem ? problem.quantity : problem.input);
+  return problemText(translatorFor(locale, "Validation"), formattersFor(locale), "quantity" in problem ? problem.quantity : problem.input);
 }

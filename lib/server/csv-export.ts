@@ -1,13 +1,12 @@
 import "server-only";
 import { csvStream, decimalAmount, type CsvValue } from "@/lib/csv";
-import { createTranslator } from "next-intl";
-import { MESSAGES } from "@/messages";
 import { chargeDescriptionsIn } from "@/lib/charge-text";
+import { translatorFor } from "@/lib/translator";
 import type { ActivityRow, LedgerLine, RenewalRow, SubscriptionListItem } from "@/lib/subscriptions";
 import { quantityAtRenewal, termCharge } from "@/lib/subscriptions/shared";
 
 /** Machine-read files stay English: the labels as the en-US messages say them. */
-const labels = createTranslator({ locale: "en-US", messages: MESSAGES["en-US"], namespace: "Labels" });
+const labels = translatorFor("en-US", "Labels");
 
 /**
  * CSV downloads: a header, then records pulled batch by batch from a domain walk. The first batch is
