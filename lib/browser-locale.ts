@@ -1,4 +1,4 @@
-import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/i18n/locales";
+import { browserLocale, LOCALE_COOKIE, type Locale } from "@/i18n/locales";
 
 /**
  * A browser's request's language, picked as i18n/request.ts picks the pages' (the chosen cookie,
@@ -12,5 +12,5 @@ export function browserLocaleOf(headers: Headers): Locale {
     .map((pair) => pair.trim())
     .find((pair) => pair.startsWith(prefix))
     ?.slice(prefix.length);
-  return isLocale(chosen) ? chosen : negotiateLocale(headers.get("accept-language"));
+  return browserLocale(chosen, headers.get("accept-language"));
 }
