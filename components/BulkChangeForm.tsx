@@ -32,7 +32,7 @@ export function BulkChangeForm({ formId, choices, rowLabels, maxRows }: { formId
   }, null);
   const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
   return (
-    <div className="space-y-3">
+    <div className="mb-4 space-y-3 border-b border-neutral-200 pb-4">
       <form id={formId} action={action} className="flex flex-wrap items-end gap-3" aria-describedby={`${id}-limit`}>
         <div>
           <label htmlFor={`${id}-change`} className="block text-sm font-semibold">

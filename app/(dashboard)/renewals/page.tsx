@@ -115,14 +115,12 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         }
       >
         {bulkFormId && (
-          <div className="mb-4 border-b border-neutral-200 pb-4">
-            <BulkChangeForm
-              formId={bulkFormId}
-              choices={bulkChoices}
-              maxRows={MAX_BULK_ROWS}
-              rowLabels={Object.fromEntries(page.items.map((r) => [r.subscriptionId, `${r.offerName} · ${r.customerName}`]))}
-            />
-          </div>
+          <BulkChangeForm
+            formId={bulkFormId}
+            choices={bulkChoices}
+            maxRows={MAX_BULK_ROWS}
+            rowLabels={Object.fromEntries(page.items.map((r) => [r.subscriptionId, `${r.offerName} · ${r.customerName}`]))}
+          />
         )}
         <RenewalsTable items={page.items} amountsShown={page.amountsShown} bulkFormId={bulkFormId} />
         <CursorLinks basePath="/renewals" params={query} prevCursor={page.prevCursor} nextCursor={page.nextCursor} />

@@ -54,14 +54,12 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         }
       >
         {bulkFormId && (
-          <div className="mb-4 border-b border-neutral-200 pb-4">
-            <BulkChangeForm
-              formId={bulkFormId}
-              choices={bulkChoices}
-              maxRows={MAX_BULK_ROWS}
-              rowLabels={Object.fromEntries(subscriptions.items.map(({ subscription, offer }) => [subscription.id, offer.name]))}
-            />
-          </div>
+          <BulkChangeForm
+            formId={bulkFormId}
+            choices={bulkChoices}
+            maxRows={MAX_BULK_ROWS}
+            rowLabels={Object.fromEntries(subscriptions.items.map(({ subscription, offer }) => [subscription.id, offer.name]))}
+          />
         )}
         <SubscriptionsTable customerId={customer.id} items={subscriptions.items} canCancel={can(actor, "cancel")} bulkFormId={bulkFormId} />
         <Pagination
