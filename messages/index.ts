@@ -105,7 +105,11 @@ export const MESSAGES: Record<Locale, Messages> = { "en-US": en, "sv-SE": sv };
  */
 export const CLIENT_NAMESPACES = ["Common", "Labels", "Header", "Validation", "Apps", "Subscription", "DemoClock", "Customers", "Cart", "Bulk"] as const satisfies readonly Namespace[];
 
-export function clientMessages(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
-  const all = MESSAGES[locale];
-  return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, all[ns]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
-}
+type ClientMessages = Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
+
+const pickClient = (all: Messages) => Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, all[ns]])) as ClientMessages;
+
+// Picked once per language, not on every page request.
+const CLIENT_MESSAGES: Record<Locale, ClientMessages> = { "en-US": pickClient(en), "sv-SE": pickClient(sv) };
+
+export const clientMessages = (locale: Locale): ClientMessages => CLIENT_MESSAGES[locale];
