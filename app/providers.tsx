@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
 

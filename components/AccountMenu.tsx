@@ -1,5 +1,5 @@
-import { useTranslations } from "next-intl";
 import { signOutEverywhere } from "@/app/sign-in/actions";
+import { useTranslations } from "@/lib/server/i18n";
 
 /**
  * The header's **Account** menu. A native disclosure, so it works before any script loads; while

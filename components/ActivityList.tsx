@@ -1,7 +1,8 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { Role } from "@/db/schema";
 import type { ActivityRow } from "@/lib/subscriptions";
 import { formattersFor, type Formatters } from "@/lib/format";
+import { useTranslations } from "@/lib/server/i18n";
 
 type T = ReturnType<typeof useTranslations<"Activity">>;
 type Cancel = ReturnType<typeof useTranslations<"Subscription.cancel">>;

@@ -1,8 +1,9 @@
-import { useTranslations } from "next-intl";
+
 import type { SubscriptionDetail } from "@/lib/subscriptions";
 import { quantityAtRenewal } from "@/lib/subscriptions/shared";
 import { useFormat } from "@/lib/use-format";
 import { Card } from "./ui/Card";
+import { useTranslations } from "@/lib/use-translations";
 
 /** "Below the Status section, are a list of available Add-ons for the subscription." */
 export function AddOnsSection({ detail, canBuy, errors }: { detail: SubscriptionDetail; canBuy: boolean; errors?: Record<string, string[]> }) {

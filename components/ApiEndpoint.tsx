@@ -1,9 +1,9 @@
-import { useTranslations } from "next-intl";
 import type { ReferenceEntry } from "@/lib/v1/reference";
 import { ApiCurlExample } from "./ApiCurlExample";
 import { ApiErrorCodesTable } from "./ApiErrorCodesTable";
 import { ApiFieldsTable } from "./ApiFieldsTable";
 import { ApiProse } from "./ApiProse";
+import { useTranslations } from "@/lib/server/i18n";
 
 const METHOD_TONES: Record<string, string> = {
   GET: "bg-blue-100 text-blue-900",

@@ -1,5 +1,5 @@
-import { useTranslations } from "next-intl";
 import type { ReferenceEntry } from "@/lib/v1/reference";
+import { useTranslations } from "@/lib/server/i18n";
 
 /** Every refusal an endpoint answers: HTTP status, the body's `code` (or OAuth `error`), and when. */
 export function ApiErrorCodesTable({ errors }: { errors: ReferenceEntry["errors"] }) {

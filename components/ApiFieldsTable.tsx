@@ -1,6 +1,7 @@
-import { useTranslations } from "next-intl";
+
 import type { FieldRow } from "@/lib/v1/reference";
 import { ApiInlineText } from "./ApiProse";
+import { useTranslations } from "@/lib/server/i18n";
 
 /** Parameters, body fields or response fields: name, type, whether required, and what it means. */
 export function ApiFieldsTable({ caption, rows, showWhere = false }: { caption: string; rows: (FieldRow & { where?: "path" | "query" })[]; showWhere?: boolean }) {

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { DEMO_SIGN_IN, GETTING_STARTED } from "@/lib/v1/reference";
 import { ApiCurlExample } from "./ApiCurlExample";
+import { useTranslations } from "@/lib/server/i18n";
 
 /** The first steps every example relies on: a token in $TOKEN, then the ids later calls answer with. */
 export function ApiGettingStarted({ baseUrl }: { baseUrl: string }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { toast } from "sonner";
 import type { RegisteredAppView } from "@/app/(dashboard)/apps/actions";
 import { Alert } from "./ui/Alert";

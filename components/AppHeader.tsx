@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import { signOut } from "@/app/sign-in/actions";
 import { formattersFor } from "@/lib/format";
 import { AccountMenu } from "./AccountMenu";
 import { LanguageChoice } from "./LanguageChoice";
 import type { Actor } from "@/lib/subscriptions";
 import { can } from "@/lib/subscriptions/shared";
+import { useTranslations } from "@/lib/server/i18n";
 
 /** `today` is the partner's own date: its Demo clock may have moved it. */
 export function AppHeader({ actor, today }: { actor: Actor; today: Date }) {

@@ -1,7 +1,8 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { AppSummary } from "@/lib/auth/apps";
 import { formattersFor } from "@/lib/format";
 import { DeleteAppControl } from "./DeleteAppControl";
+import { useTranslations } from "@/lib/server/i18n";
 
 /** **App management**'s list: the partner's live apps, newest first. Secrets are never listed. */
 export function AppsTable({ apps }: { apps: AppSummary[] }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { toast } from "sonner";
 import { applyBulkChangeAction } from "@/app/(dashboard)/bulk-actions";
 import { CANCELLATION_REASONS, type BULK_CHANGE_CHOICES } from "@/lib/validation";

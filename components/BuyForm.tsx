@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { useActionState } from "react";
 import { buyAction } from "@/app/(dashboard)/customers/[customerId]/review/actions";
 import { cartKey } from "@/lib/cart-client";

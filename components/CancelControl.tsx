@@ -2,7 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { useActionState, useId, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { toast } from "sonner";
 import { cancelSubscriptionAction } from "@/app/(dashboard)/customers/[customerId]/actions";
 import type { CancelOption } from "@/lib/subscriptions";

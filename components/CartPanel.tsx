@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { useState } from "react";
 import type { CartView } from "@/lib/cart-view";
 import { cartApi, useCart, useCartMutation } from "@/lib/cart-client";

@@ -1,7 +1,8 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import { chargeDescription } from "@/lib/charge-text";
 import { formattersFor } from "@/lib/format";
 import type { LedgerLine } from "@/lib/subscriptions";
+import { useTranslations } from "@/lib/server/i18n";
 
 /** Charges and credits, each with its Charge start date and Charge end date; with a total when given. */
 export function ChargesTable({ entries, total, empty }: { entries: LedgerLine[]; total?: { amountMinor: number; currency: string }; empty?: string }) {

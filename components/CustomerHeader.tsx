@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { Customer } from "@/db/schema";
 import { formattersFor } from "@/lib/format";
+import { useTranslations } from "@/lib/server/i18n";
 
 export function CustomerHeader({ customer, current }: { customer: Customer; current?: string }) {
   const t = useTranslations("Customer.header");

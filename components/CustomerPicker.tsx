@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { useEffect, useId, useState } from "react";
 import { useProblemText } from "@/lib/use-problem-text";
 import { searchProblem } from "@/lib/validation";

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { useEffect, useState } from "react";
 import type { Customer } from "@/db/schema";
 import type { CursorPage, CustomerSort } from "@/lib/subscriptions";

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import type { Customer } from "@/db/schema";
 import type { CustomerSort } from "@/lib/subscriptions";
 import { useFormat } from "@/lib/use-format";
+import { useTranslations } from "@/lib/use-translations";
 
 const COLUMNS: CustomerSort[] = ["name", "segment", "country", "created"];
 

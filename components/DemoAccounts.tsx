@@ -1,5 +1,5 @@
-import { useTranslations } from "next-intl";
 import type { DemoAccount } from "@/lib/auth/demo-accounts";
+import { useTranslations } from "@/lib/server/i18n";
 
 export function DemoAccounts({ accounts }: { accounts: { password: string; accounts: DemoAccount[] } }) {
   const t = useTranslations("SignIn.demoAccounts");

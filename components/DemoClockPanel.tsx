@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { useActionState, useEffect, useRef } from "react";
 import { toast } from "sonner";
 import { moveDemoClock } from "@/app/(dashboard)/clock-actions";

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { chooseLanguage } from "@/app/language/actions";
 import { LOCALE_NAMES, LOCALES } from "@/i18n/locales";
 

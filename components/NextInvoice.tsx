@@ -1,9 +1,10 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { Invoice } from "@/lib/subscriptions";
 import { formattersFor } from "@/lib/format";
 import { ChargesTable } from "./ChargesTable";
 import { Card } from "./ui/Card";
 import { buttonClass } from "./ui/Button";
+import { useTranslations } from "@/lib/server/i18n";
 
 /** The customer's next invoice as it stands: charges and credits posted since the last one. */
 export function NextInvoice({ invoice, customerId }: { invoice: Invoice; customerId: string }) {

@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { CatalogOffer } from "@/lib/subscriptions";
 import { licensesApply } from "@/lib/subscriptions/shared";
 import { formattersFor } from "@/lib/format";
 import { unavailableReasonText } from "@/lib/unavailable-text";
 import { AddToCartForm } from "./AddToCartForm";
+import { useTranslations } from "@/lib/server/i18n";
 
 function PriceText({ item }: { item: CatalogOffer }) {
   const t = useTranslations("Catalog.offer");

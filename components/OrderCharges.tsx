@@ -1,6 +1,7 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { OrderCharges as Charges, OrderDetailLine } from "@/lib/subscriptions";
 import { formattersFor } from "@/lib/format";
+import { useTranslations } from "@/lib/server/i18n";
 
 /** "Due today" on the day of the order; later, what was charged at purchase (today's date has moved on). */
 export function dueKey(placedAt: Date, now: Date): "dueToday" | "chargedAtPurchase" {

@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { OrderListItem } from "@/lib/subscriptions";
 import { formattersFor } from "@/lib/format";
 import { orderShortId } from "./SetupLink";
+import { useTranslations } from "@/lib/server/i18n";
 
 /**
  * A customer's **Orders**: when, what, who placed it, and for roles with the charges right the order's

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { useActionState, useId, useState } from "react";
 import { toast } from "sonner";
 import { registerAppAction, type RegisteredAppView } from "@/app/(dashboard)/apps/actions";

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { RenewalRow } from "@/lib/subscriptions";
 import { formattersFor } from "@/lib/format";
+import { useTranslations } from "@/lib/server/i18n";
 
 /**
  * The Renewals list. With `bulkFormId`, each row has a checkbox that belongs to that form (the bulk

@@ -1,7 +1,8 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { Review } from "@/lib/subscriptions";
 import { formattersFor } from "@/lib/format";
 import { lineProblemText } from "@/lib/unavailable-text";
+import { useTranslations } from "@/lib/server/i18n";
 
 /** **Review**: offer, quantity, billing frequency, term, unit price, line total; trials show $0 today. */
 export function ReviewTable({ review }: { review: Review }) {

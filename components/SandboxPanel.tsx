@@ -1,9 +1,10 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { SandboxKind } from "@/db/schema/sandboxes";
 import type { SandboxUser } from "@/lib/sandboxes/sandboxes";
 import { formattersFor } from "@/lib/format";
 import { SandboxActionControl } from "./SandboxActionControl";
 import { Alert } from "./ui/Alert";
+import { useTranslations } from "@/lib/server/i18n";
 
 export interface SandboxPanelProps {
   sandbox: { id: string; kind: SandboxKind; createdAt: string };

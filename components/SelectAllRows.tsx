@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 
 /** The rows' checkboxes: every `subscriptionId` box that belongs to the bulk change form, wherever it sits. */
 function rowBoxes(formId: string): HTMLInputElement[] {

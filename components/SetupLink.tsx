@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/server/i18n";
 
 /**
  * The publisher's setup link of an ISV subscription. "Neither you nor your customer will receive an

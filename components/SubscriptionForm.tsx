@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { submitChangesAction } from "@/app/(dashboard)/customers/[customerId]/subscriptions/[subscriptionId]/actions";
 import type { SubscriptionDetail } from "@/lib/subscriptions";
 import type { Formatters } from "@/lib/format";

@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import { setupLink, type SubscriptionDetail } from "@/lib/subscriptions";
 import { formattersFor } from "@/lib/format";
 import { orderShortId, SetupLink } from "./SetupLink";
+import { useTranslations } from "@/lib/server/i18n";
 
 /**
  * Where the subscription came from (its order) and, for an ISV subscription still active or suspended,

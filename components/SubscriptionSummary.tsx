@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { SubscriptionDetail } from "@/lib/subscriptions";
 import { licensesApply, nextRenewalDate } from "@/lib/subscriptions/shared";
 import { formattersFor } from "@/lib/format";
 import { Alert } from "./ui/Alert";
 import { StatusBadge } from "./ui/StatusBadge";
+import { useTranslations } from "@/lib/server/i18n";
 
 function Item({ label, children }: { label: string; children: React.ReactNode }) {
   return (

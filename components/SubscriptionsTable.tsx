@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { SubscriptionListItem } from "@/lib/subscriptions";
 import { formattersFor } from "@/lib/format";
 import { StatusBadge } from "./ui/StatusBadge";
 import { CancelControl } from "./CancelControl";
 import { SelectAllRows } from "./SelectAllRows";
 import { licensesApply } from "@/lib/subscriptions/shared";
+import { useTranslations } from "@/lib/server/i18n";
 
 /** Ended subscriptions stay listed as history; nothing can be changed on them, so they can't be selected. */
 const selectable = (status: SubscriptionListItem["subscription"]["status"]) => status === "active" || status === "suspended";

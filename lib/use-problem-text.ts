@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { problemText, type Problem } from "@/lib/problems";
 import { useFormat } from "@/lib/use-format";
 

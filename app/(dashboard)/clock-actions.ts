@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+
 import { moveDemoClock as moveClock } from "@/lib/subscriptions";
 import { authedAction } from "@/lib/server/action";
 import { processClockMove } from "@/lib/server/lifecycle-runner";
-import { getFormat } from "@/lib/server/i18n";
+import { getFormat, getTranslations } from "@/lib/server/i18n";
 import { clockSchema } from "@/lib/validation";
 
 /** The **Demo clock**: move this partner's time forward; the crossed interval is processed in batches. */

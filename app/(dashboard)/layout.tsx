@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+
 import { getDb } from "@/db";
 import { requireActor, getClock } from "@/lib/server/context";
 import { can, clockStatus, isDemoData } from "@/lib/subscriptions";
 import { AppHeader } from "@/components/AppHeader";
 import { DemoClockPanel } from "@/components/DemoClockPanel";
 import { sandboxIdOf } from "@/lib/sandboxes";
+import { getTranslations } from "@/lib/server/i18n";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+
 import { getDb } from "@/db";
 import { getClock, requireActor } from "@/lib/server/context";
 import { homeOutlook, licencesByPublisher } from "@/lib/subscriptions";
-import { getFormat } from "@/lib/server/i18n";
+import { getFormat, getTranslations } from "@/lib/server/i18n";
 import { ChargesByMonthChart } from "@/components/home/ChargesByMonthChart";
 import { LicencesByPublisherChart } from "@/components/home/LicencesByPublisherChart";
 import { RenewalsByWeekChart } from "@/components/home/RenewalsByWeekChart";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+
 import { getDb } from "@/db";
 import { listDemoAccounts } from "@/lib/auth/demo-accounts";
 import { safeNext } from "@/lib/auth/safe-next";
@@ -10,6 +10,7 @@ import { DemoAccounts } from "@/components/DemoAccounts";
 import { StartSandboxForm } from "@/components/StartSandboxForm";
 import { LanguageChoice } from "@/components/LanguageChoice";
 import { hasSandboxTemplates, sandboxSettingsFromEnv } from "@/lib/sandboxes";
+import { getTranslations } from "@/lib/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("SignIn");

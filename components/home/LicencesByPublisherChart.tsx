@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import { Group } from "@visx/group";
 import { scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/Card";
 import { ChartLinks, type ChartLink } from "./ChartLinks";
 import { ChartTable } from "./ChartTable";
 import { chartFormatFor } from "./chart-format";
+import { useTranslations } from "@/lib/server/i18n";
 
 const WIDTH = 360;
 const ROW = 44;

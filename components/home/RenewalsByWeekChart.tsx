@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { RenewalWeek } from "@/lib/subscriptions";
 import { Card } from "@/components/ui/Card";
 import { ChartTable } from "./ChartTable";
 import { chartFormatFor } from "./chart-format";
 import { StackedBarChart, type BarSeries } from "./StackedBarChart";
+import { useTranslations } from "@/lib/server/i18n";
 
 const hrefOf = (week: RenewalWeek, event: "renews" | "expires") => `/renewals?days=${week.days}&event=${event}`;
 

@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { TrialsThisMonth } from "@/lib/subscriptions";
 import { formattersFor } from "@/lib/format";
 import { Card } from "@/components/ui/Card";
+import { useTranslations } from "@/lib/server/i18n";
 
 /** "Trials converting this month": one figure, so a number rather than a chart; it links to those trials in Renewals. */
 export function TrialsConvertingCard({ trials, amountsShown, className = "" }: { trials: TrialsThisMonth; amountsShown: boolean; className?: string }) {

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
+
 
 type Params = Record<string, string | string[] | undefined>;
 

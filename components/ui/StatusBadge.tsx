@@ -1,5 +1,6 @@
-import { useTranslations } from "next-intl";
+
 import type { SubscriptionStatus } from "@/db/schema";
+import { useTranslations } from "@/lib/server/i18n";
 
 const TONES: Record<SubscriptionStatus, string> = {
   active: "bg-green-100 text-green-900",

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+
 import { getDb } from "@/db";
 import { isDomainError } from "@/lib/errors";
 import { requireActor } from "@/lib/server/context";
@@ -12,6 +12,7 @@ import { CustomerPicker } from "@/components/CustomerPicker";
 import { CursorLinks, listHref } from "@/components/ui/CursorLinks";
 import { buttonClass } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
+import { getTranslations } from "@/lib/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Activity");

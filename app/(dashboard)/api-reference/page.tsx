@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { ApiEndpoint } from "@/components/ApiEndpoint";
 import { ApiGettingStarted } from "@/components/ApiGettingStarted";
 import { apiText } from "@/lib/v1/api-text";
 import { groupText } from "@/lib/v1/openapi";
 import { operationGroups } from "@/lib/v1/operations";
 import { referenceEntry } from "@/lib/v1/reference";
+import { getTranslations } from "@/lib/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ApiReference");

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+
 import { getDb } from "@/db";
 import { listApps } from "@/lib/auth/apps";
 import { requireActor } from "@/lib/server/context";
@@ -7,6 +7,7 @@ import { pageOrNotFound } from "@/lib/server/not-found";
 import { AppsTable } from "@/components/AppsTable";
 import { RegisterAppForm } from "@/components/RegisterAppForm";
 import { Card } from "@/components/ui/Card";
+import { getTranslations } from "@/lib/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Apps");

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/server/context";
 import { listCustomers } from "@/lib/subscriptions";
 import { customerListParamsSchema, parseListParams } from "@/lib/validation";
 import { CustomersBrowser } from "@/components/CustomersBrowser";
+import { getTranslations } from "@/lib/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Customers");

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+
 import { getDb } from "@/db";
 import { isDomainError } from "@/lib/errors";
 import { getClock, requireActor } from "@/lib/server/context";
@@ -7,7 +7,7 @@ import { pageOrNotFound } from "@/lib/server/not-found";
 import { getCustomer, MAX_BULK_ROWS, renewalsPage, RENEWAL_EVENT_FILTERS, RENEWAL_SORTS, RENEWAL_WINDOWS } from "@/lib/subscriptions";
 import { bulkChoicesFor } from "@/lib/server/bulk-choices";
 import { renewalsParamsSchema } from "@/lib/validation";
-import { getFormat } from "@/lib/server/i18n";
+import { getFormat, getTranslations } from "@/lib/server/i18n";
 import { CustomerPicker } from "@/components/CustomerPicker";
 import { RenewalsTable } from "@/components/RenewalsTable";
 import { BulkChangeForm } from "@/components/BulkChangeForm";

@@ -3,10 +3,11 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+
 import { SESSION_COOKIE } from "@/lib/auth/session";
 import { deleteSandbox, resetSandbox, sandboxFormSchema, sandboxSettingsFromEnv } from "@/lib/sandboxes";
 import { authedAction } from "@/lib/server/action";
+import { getTranslations } from "@/lib/server/i18n";
 
 /** **Reset**: back to the template and today's (real) date; the sandbox's users stay signed in. */
 export const resetSandboxAction = authedAction<typeof sandboxFormSchema, never>(sandboxFormSchema, async (input, { db, actor, clock }) => {

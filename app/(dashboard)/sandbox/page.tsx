@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+
 import { getDb } from "@/db";
 import { sandboxDetails, sandboxIdOf, sandboxSettingsFromEnv, takeWelcome } from "@/lib/sandboxes";
 import { realNow, requireActor } from "@/lib/server/context";
 import { can } from "@/lib/subscriptions";
 import { SandboxPanel } from "@/components/SandboxPanel";
+import { getTranslations } from "@/lib/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Sandbox");

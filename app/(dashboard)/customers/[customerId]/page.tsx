@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+
 import { getDb } from "@/db";
 import { getClock, requireActor } from "@/lib/server/context";
 import { pageOrNotFound } from "@/lib/server/not-found";
@@ -13,6 +13,7 @@ import { Pagination } from "@/components/ui/Pagination";
 import { buttonClass, ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { subscriptionListParamsSchema } from "@/lib/validation";
+import { getTranslations } from "@/lib/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Customer");

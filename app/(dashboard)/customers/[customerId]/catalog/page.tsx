@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { toCartView } from "@/lib/cart-view";
 import { requireActor } from "@/lib/server/context";
@@ -11,6 +11,7 @@ import { OfferCard } from "@/components/OfferCard";
 import { CartPanel } from "@/components/CartPanel";
 import { Pagination } from "@/components/ui/Pagination";
 import { Alert } from "@/components/ui/Alert";
+import { getTranslations } from "@/lib/server/i18n";
 
 export async function generateMetadata() {
   const t = await getTranslations("Catalog");

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/server/context";
 import { pageOrNotFound } from "@/lib/server/not-found";
@@ -9,6 +9,7 @@ import { CustomerHeader } from "@/components/CustomerHeader";
 import { OrdersTable } from "@/components/OrdersTable";
 import { Card } from "@/components/ui/Card";
 import { Pagination } from "@/components/ui/Pagination";
+import { getTranslations } from "@/lib/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Orders");

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db";
 import { isDomainError } from "@/lib/errors";
@@ -11,6 +11,7 @@ import { ReviewTable } from "@/components/ReviewTable";
 import { BuyForm } from "@/components/BuyForm";
 import { Alert } from "@/components/ui/Alert";
 import { ButtonLink } from "@/components/ui/Button";
+import { getTranslations } from "@/lib/server/i18n";
 
 export async function generateMetadata() {
   const t = await getTranslations("Catalog.review");

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+
 import { getDb } from "@/db";
 import { getClock, requireActor } from "@/lib/server/context";
-import { getFormat } from "@/lib/server/i18n";
+import { getFormat, getTranslations } from "@/lib/server/i18n";
 import { pageOrNotFound } from "@/lib/server/not-found";
 import { getCustomer, getOrderDetail } from "@/lib/subscriptions";
 import { CustomerHeader } from "@/components/CustomerHeader";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+
 import { getDb } from "@/db";
 import { DomainError } from "@/lib/errors";
 import { getClock, requireActor } from "@/lib/server/context";
@@ -12,6 +12,7 @@ import { SubscriptionEditor } from "@/components/SubscriptionEditor";
 import { ChargesTable } from "@/components/ChargesTable";
 import { ActivityList } from "@/components/ActivityList";
 import { Card } from "@/components/ui/Card";
+import { getTranslations } from "@/lib/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Subscription");
