@@ -153,10 +153,9 @@ async function main(): Promise<number> {
 
     for (const clients of mode.readClients) {
       server.resetPeak();
-      const load: LoadOptions = { baseUrl: server.baseUrl, cookie, clients, durationS: mode.durationS, timeoutS: TIMEOUT_S };
+      const load: LoadOptions = { baseUrl: server.baseUrl, cookie, clients, durationS: mode.durationS, warmUpS: mode.warmUpS, timeoutS: TIMEOUT_S };
       const measured: (Row & { kind: RouteSpec["kind"] })[] = [];
       for (const route of specs) {
-        if (mode.warmUpS > 0) await loadRoute({ ...load, durationS: mode.warmUpS }, route.path);
         const m = await loadRoute(load, route.path);
         const first = probes.get(route.path)!;
         const note = first.status !== 200 ? `answered ${first.status} before the load (expected 200)` : undefined;
@@ -176,7 +175,7 @@ async function main(): Promise<number> {
 
     server.resetPeak();
     for (const clients of mode.buyClients) {
-      const load: LoadOptions = { baseUrl: server.baseUrl, cookie, clients, durationS: mode.durationS, timeoutS: TIMEOUT_S };
+      const load: LoadOptions = { baseUrl: server.baseUrl, cookie, clients, durationS: mode.durationS, warmUpS: mode.warmUpS, timeoutS: TIMEOUT_S };
       const m = await loadBuy(load, data.buyCustomerIds.slice(0, clients), BUY_OFFER_ID);
       const gated = !quick && clients === GOALS.buyClients;
       const missed = gated && (m.rps < GOALS.buyOrdersPerS || m.p95 > GOALS.buyP95Ms);
