@@ -1,5 +1,6 @@
-import { getTableColumns, sql, type Column } from "drizzle-orm";
-import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { getTableColumns, Placeholder, sql, type Column, type SQL } from "drizzle-orm";
+import type { SQLiteDialect, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type Database from "better-sqlite3";
 import type { Db } from "./client";
 
 /** The better-sqlite3 connection behind a handle; a transaction shares its database's. */
@@ -21,6 +22,18 @@ export function preparedQuery<Q>(build: (db: Db) => Q): (db: Db) => Q {
     if (query === undefined) byConnection.set(connection, (query = build(db)));
     return query;
   };
+}
+
+/**
+ * A statement drizzle's builder can't express (a recursive CTE), written with its `sql` template and
+ * `sql.placeholder` values, prepared once per connection like `preparedQuery`.
+ */
+export function preparedSql<Row>(query: SQL) {
+  return preparedQuery((db) => {
+    const { sql: text, params } = (db as unknown as { dialect: SQLiteDialect }).dialect.sqlToQuery(query);
+    const statement = (connectionOf(db) as Database.Database).prepare(text);
+    return { all: (values: Record<string, unknown>) => statement.all(...params.map((p) => (p instanceof Placeholder ? values[p.name] : p))) as Row[] };
+  });
 }
 
 /**

@@ -191,6 +191,37 @@ describe("a customer's subscriptions by cursor", () => {
     expect(listSubscriptions(db, actor, clockAt(), BIG, { page: 17 }).items.map((i) => i.subscription.id)).toEqual(forward[16].items.map((s) => s.id));
   });
 
+  it("a customer whose subscriptions fit one page (read whole) shows them in the same order as one whose don't (walked)", () => {
+    const { db, actor } = bulkDb();
+    const SMALL = "kp-7";
+    const add = (from: number, to: number) =>
+      db.$client.exec(`
+        WITH RECURSIVE n(i) AS (SELECT ${from} UNION ALL SELECT i + 1 FROM n WHERE i < ${to})
+        INSERT INTO subscriptions (id, partner_id, customer_id, offer_id, quantity, billing_frequency, status, auto_renew, ordered_at, term_start, term_end)
+        SELECT 'kp-small-' || (100 - i), '${CONTOSO}', '${SMALL}', o.id, 1, 'monthly', 'active', 1, ${T0} + (i % 3) * 1000, ${T0}, ${T0} + 365 * 86400000
+        FROM n JOIN kp_offers o ON o.k = i % 6;`);
+    const offerNames = new Map(db.select().from(schema.offers).all().map((o) => [o.id, o.name]));
+    const expected = () =>
+      db
+        .select()
+        .from(schema.subscriptions)
+        .all()
+        .filter((s) => s.customerId === SMALL)
+        .sort(byKey((s) => offerNames.get(s.offerId)!, (s) => s.offerId, (s) => s.orderedAt.getTime(), (s) => s.id))
+        .map((s) => s.id);
+    const listed = (cursor?: string) => listSubscriptions(db, actor, clockAt(), SMALL, { cursor });
+
+    add(1, PAGE_SIZE);
+    const whole = listed();
+    expect(whole.items.map((i) => i.subscription.id)).toEqual(expected());
+    expect(whole).toMatchObject({ page: 1, pageCount: 1, total: PAGE_SIZE, nextCursor: null, prevCursor: null });
+
+    add(PAGE_SIZE + 1, PAGE_SIZE + 1);
+    const first = listed();
+    const second = listed(first.nextCursor!);
+    expect([...first.items, ...second.items].map((i) => i.subscription.id)).toEqual(expected());
+  });
+
   it("another customer's cursor or a garbage one shows the first page", () => {
     const { db, actor } = bulkDb();
     const fabrikamFirst = listSubscriptions(db, actor, clockAt(), "fabrikam");
