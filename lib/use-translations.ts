@@ -19,6 +19,6 @@ export function useTranslations<N extends MessageNamespace>(namespace: N): Trans
   const messages = useMessages() as Messages;
   const key = `${locale}|${namespace}`;
   let t = translators.get(key) as Translator<N> | undefined;
-  if (!t) translators.set(key, (t = createTranslator({ locale, messages, namespace, timeZone: "UTC" })));
+  if (!t) translators.set(key, (t = createTranslator({ locale, messages, namespace })));
   return t;
 }

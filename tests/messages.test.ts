@@ -12,6 +12,15 @@ function flatten(value: unknown, prefix = ""): Record<string, string> {
   return Object.assign({}, ...Object.entries(value as Record<string, unknown>).map(([key, v]) => flatten(v, prefix ? `${prefix}.${key}` : key)));
 }
 
+/** The ICU elements of a message, nested ones (in plural, select and tag branches) included. */
+function elementsOf(elements: MessageFormatElement[]): MessageFormatElement[] {
+  return elements.flatMap((element) => [
+    element,
+    ...(element.type === TYPE.plural || element.type === TYPE.select ? Object.values(element.options).flatMap((option) => elementsOf(option.value)) : []),
+    ...(element.type === TYPE.tag ? elementsOf(element.children) : []),
+  ]);
+}
+
 /** The ICU arguments a message takes ({count, plural, ...}, {name}, <b>tags</b>), sorted. */
 function argumentsOf(message: string): string[] {
   const found = new Set<string>();
@@ -45,6 +54,17 @@ describe("messages", () => {
     }
   });
 
+  // Dates are words made by lib/format.ts (always UTC) before they reach a message: so the translators
+  // need no time zone, which next-intl would otherwise fold into every formatted message's cache key.
+  it("no message formats a date or a time itself", () => {
+    for (const locale of LOCALES) {
+      for (const [key, message] of Object.entries(flatten(MESSAGES[locale]))) {
+        const dated = elementsOf(parse(message)).filter((e) => e.type === TYPE.date || e.type === TYPE.time);
+        expect(dated, `${locale} ${key}`).toEqual([]);
+      }
+    }
+  });
+
   it("every error code has its message, and no message names a code that does not exist", () => {
     expect(Object.keys(MESSAGES["en-US"].Errors).sort()).toEqual(Object.keys(ERRORS).sort());
   });
@@ -55,7 +75,8 @@ describe("messages", () => {
   it("client components use only the namespaces sent to the browser", () => {
     const misses: string[] = [];
     for (const [file, source] of text) {
-      if (!/^["']use client["']/m.test(source)) continue;
+      // Components shared by client and server ones take their translator from lib/use-translations.
+      if (!/^["']use client["']/m.test(source) && !source.includes('from "@/lib/use-translations"')) continue;
       for (const [, ns] of source.matchAll(/useTranslations\(\s*["']([\w.]+)["']/g)) {
         if (!(CLIENT_NAMESPACES as readonly string[]).includes(ns.split(".")[0])) misses.push(`${file}: ${ns}`);
       }
@@ -66,7 +87,8 @@ describe("messages", () => {
   it("every namespace sent to the browser is used there (each one weighs on every page)", () => {
     const used = new Set<string>();
     for (const source of text.values()) {
-      if (!/^["']use client["']/m.test(source)) continue;
+      // Components shared by client and server ones take their translator from lib/use-translations.
+      if (!/^["']use client["']/m.test(source) && !source.includes('from "@/lib/use-translations"')) continue;
       for (const [, ns] of source.matchAll(/useTranslations\(\s*["']([\w.]+)["']/g)) used.add(ns.split(".")[0]);
     }
     expect(CLIENT_NAMESPACES.filter((ns) => !used.has(ns))).toEqual([]);

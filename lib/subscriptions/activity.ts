@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { activityLog, customers, offers, subscriptions, users, type ActivityEntry, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { preparedInsert } from "@/db/prepared";
+import { preparedInsert, preparedQuery } from "@/db/prepared";
 import { keysetPage, type KeysetSource } from "./keyset";
 import { actingRole, assertCan, can, type Action, type Actor } from "./permissions";
 
@@ -78,6 +78,40 @@ export interface ActivityPage {
   prevCursor: string | null;
 }
 
+const FILTER_COLUMNS = { customerId: activityLog.customerId, subscriptionId: activityLog.subscriptionId, userId: activityLog.actorUserId, action: activityLog.action } as const;
+type FilterName = keyof typeof FILTER_COLUMNS;
+const activityQueries = new Map<string, ReturnType<typeof activityQuery>>();
+
+/**
+ * One shape of the log's page query (which filters, which way, from a key or not), prepared once per
+ * connection: building and preparing it on every request cost more than running it.
+ */
+function activityQuery(filters: FilterName[], back: boolean, fromKey: boolean) {
+  return preparedQuery((db) => {
+    const order = back ? asc : desc;
+    // List order is newest first: "after" a row means older, unless walking back.
+    const key = sql`(${activityLog.at}, ${activityLog.id}) ${back ? sql`>` : sql`<`} (${sql.placeholder("at")}, ${sql.placeholder("id")})`;
+    return db
+      .select({ ...getTableColumns(activityLog), offerName: offers.name, currency: offers.currency, customerName: customers.name })
+      .from(activityLog)
+      .leftJoin(subscriptions, eq(subscriptions.id, activityLog.subscriptionId))
+      .leftJoin(offers, eq(offers.id, subscriptions.offerId))
+      .leftJoin(customers, eq(customers.id, activityLog.customerId))
+      .where(and(eq(activityLog.partnerId, sql.placeholder("partnerId")), ...filters.map((f) => eq(FILTER_COLUMNS[f], sql.placeholder(f))), fromKey ? key : undefined))
+      .orderBy(order(activityLog.at), order(activityLog.id))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare();
+  });
+}
+
+function activityQueryFor(filters: FilterName[], back: boolean, fromKey: boolean) {
+  const shape = `${filters.join(",")}|${back}|${fromKey}`;
+  let query = activityQueries.get(shape);
+  if (!query) activityQueries.set(shape, (query = activityQuery(filters, back, fromKey)));
+  return query;
+}
+
 /**
  * The partner's activity, newest first, with the offer's and customer's names, paged by keyset on
  * (at desc, id desc). Every filter has an index led by (partner_id, filter) and ending in (at, id),
@@ -85,31 +119,12 @@ export interface ActivityPage {
  */
 export function activityPage(db: Db, actor: Actor, filters: ActivityFilters = {}): ActivityPage {
   assertCan(actor, "view_activity");
-  const where = and(
-    eq(activityLog.partnerId, actor.partnerId),
-    filters.customerId ? eq(activityLog.customerId, filters.customerId) : undefined,
-    filters.subscriptionId ? eq(activityLog.subscriptionId, filters.subscriptionId) : undefined,
-    filters.userId ? eq(activityLog.actorUserId, filters.userId) : undefined,
-    filters.action ? eq(activityLog.action, filters.action) : undefined,
-  );
+  const given = (Object.keys(FILTER_COLUMNS) as FilterName[]).filter((f) => filters[f]);
+  const values = Object.fromEntries(given.map((f) => [f, filters[f]]));
   const source: KeysetSource<ActivityRow> = {
     segments: [null],
-    rows(_segment, { from, back, limit, offset }) {
-      // List order is newest first: "after" a row means older, unless walking back.
-      const before = from && sql`(${activityLog.at}, ${activityLog.id}) ${back ? sql`>` : sql`<`} (${from[0]}, ${from[1]})`;
-      const order = back ? asc : desc;
-      return db
-        .select({ ...getTableColumns(activityLog), offerName: offers.name, currency: offers.currency, customerName: customers.name })
-        .from(activityLog)
-        .leftJoin(subscriptions, eq(subscriptions.id, activityLog.subscriptionId))
-        .leftJoin(offers, eq(offers.id, subscriptions.offerId))
-        .leftJoin(customers, eq(customers.id, activityLog.customerId))
-        .where(and(where, before))
-        .orderBy(order(activityLog.at), order(activityLog.id))
-        .limit(limit)
-        .offset(offset ?? 0)
-        .all();
-    },
+    rows: (_segment, { from, back, limit, offset }) =>
+      activityQueryFor(given, back, !!from)(db).all({ partnerId: actor.partnerId, ...values, at: from?.[0], id: from?.[1], limit, offset: offset ?? 0 }),
     key: (e) => [e.at.getTime(), e.id],
     segmentOf: () => null,
   };
