@@ -41,9 +41,8 @@ function useClockStatus(initial: ClockStatusView) {
 }
 
 /** Moves this partner's time for demo walkthroughs; the lifecycle runs for the crossed interval. */
-export function DemoClockPanel({ status: initial }: { status: ClockStatusView }) {
+export function DemoClockPanel({ status }: { status: ClockStatusView }) {
   const [state, action, pending] = useActionState(moveDemoClock, null);
-  const status = useClockStatus(initial);
   const t = useTranslations("DemoClock");
   const f = useFormat();
   useEffect(() => {
@@ -58,7 +57,7 @@ export function DemoClockPanel({ status: initial }: { status: ClockStatusView })
           {t("title")}
         </h2>
         <span data-testid="demo-now" className="text-amber-950">
-          {f.dateTime(initial.now)}
+          {f.dateTime(status.now)}
         </span>
         <form action={action} className="flex gap-2">
           {[1, 7, 30].map((days) => (
@@ -71,13 +70,13 @@ export function DemoClockPanel({ status: initial }: { status: ClockStatusView })
           <label htmlFor="demo-date" className="sr-only">
             {t("newDate")}
           </label>
-          <input id="demo-date" name="date" type="date" required min={initial.now.slice(0, 10)} className="rounded border border-amber-400 bg-white px-2 py-1" />
+          <input id="demo-date" name="date" type="date" required min={status.now.slice(0, 10)} className="rounded border border-amber-400 bg-white px-2 py-1" />
           <button type="submit" className={button} disabled={busy}>
             {t("setDate")}
           </button>
         </form>
         {pending && !status.move && <span className="text-amber-900">{t("moving")}</span>}
-        {status.move && <MoveProgress move={status.move} />}
+        {status.move && <MoveProgress initial={status} />}
         {state && !state.ok && (
           <span role="alert" className="font-semibold text-red-800">
             {state.error}
@@ -88,10 +87,15 @@ export function DemoClockPanel({ status: initial }: { status: ClockStatusView })
   );
 }
 
-/** A long move is processed in batches: how far renewals, charges and deletions have got. */
-function MoveProgress({ move }: { move: NonNullable<ClockStatusView["move"]> }) {
+/**
+ * A long move is processed in batches: how far renewals, charges and deletions have got. Only this
+ * part asks the server, and only while a move runs: the panel is on every page for every request.
+ */
+function MoveProgress({ initial }: { initial: ClockStatusView }) {
   const t = useTranslations("DemoClock");
   const f = useFormat();
+  const { move } = useClockStatus(initial);
+  if (!move) return null;
   const percent = Math.floor(move.progress * 100);
   return (
     <div role="status" className="flex items-center gap-2 text-amber-950">

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/use-translations";
 import { cursorHref, listHref, PrevNextLinks } from "./CursorLinks";
 
 /**
