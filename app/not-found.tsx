@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "@/lib/server/i18n";
 
-
 export default function NotFound() {
   const t = useTranslations("Common.notFound");
   return (

@@ -1,4 +1,3 @@
-
 import type { SubscriptionDetail } from "@/lib/subscriptions";
 import { quantityAtRenewal } from "@/lib/subscriptions/shared";
 import { useFormat } from "@/lib/use-format";

@@ -1,4 +1,3 @@
-
 import type { FieldRow } from "@/lib/v1/reference";
 import { ApiInlineText } from "./ApiProse";
 import { useTranslations } from "@/lib/server/i18n";

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-
 import { moveDemoClock as moveClock } from "@/lib/subscriptions";
 import { authedAction } from "@/lib/server/action";
 import { processClockMove } from "@/lib/server/lifecycle-runner";

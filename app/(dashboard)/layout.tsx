@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-
 import { getDb } from "@/db";
 import { requireActor, getClock } from "@/lib/server/context";
 import { can, clockStatus, isDemoData } from "@/lib/subscriptions";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-
 import { getDb } from "@/db";
 import { getClock, requireActor } from "@/lib/server/context";
 import { homeOutlook, licencesByPublisher } from "@/lib/subscriptions";

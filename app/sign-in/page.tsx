@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-
 import { getDb } from "@/db";
 import { listDemoAccounts } from "@/lib/auth/demo-accounts";
 import { safeNext } from "@/lib/auth/safe-next";

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "@/lib/use-translations";
 
-
 type Params = Record<string, string | string[] | undefined>;
 
 /** A list's address with its other params kept; a page number and a cursor give way to `set`. */

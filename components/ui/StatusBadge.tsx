@@ -1,4 +1,3 @@
-
 import type { SubscriptionStatus } from "@/db/schema";
 import { useTranslations } from "@/lib/server/i18n";
 

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-
 import { getDb } from "@/db";
 import { isDomainError } from "@/lib/errors";
 import { requireActor } from "@/lib/server/context";

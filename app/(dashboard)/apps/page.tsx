@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-
 import { getDb } from "@/db";
 import { listApps } from "@/lib/auth/apps";
 import { requireActor } from "@/lib/server/context";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-
 import { getDb } from "@/db";
 import { isDomainError } from "@/lib/errors";
 import { getClock, requireActor } from "@/lib/server/context";

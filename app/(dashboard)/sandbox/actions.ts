@@ -3,7 +3,6 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-
 import { SESSION_COOKIE } from "@/lib/auth/session";
 import { deleteSandbox, resetSandbox, sandboxFormSchema, sandboxSettingsFromEnv } from "@/lib/sandboxes";
 import { authedAction } from "@/lib/server/action";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-
 import { getDb } from "@/db";
 import { sandboxDetails, sandboxIdOf, sandboxSettingsFromEnv, takeWelcome } from "@/lib/sandboxes";
 import { realNow, requireActor } from "@/lib/server/context";

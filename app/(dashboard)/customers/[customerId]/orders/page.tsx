@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/server/context";
 import { pageOrNotFound } from "@/lib/server/not-found";

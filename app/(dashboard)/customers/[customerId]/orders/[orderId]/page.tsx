@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-
 import { getDb } from "@/db";
 import { getClock, requireActor } from "@/lib/server/context";
 import { getFormat, getTranslations } from "@/lib/server/i18n";
