@@ -77,7 +77,7 @@ function nextDueEvent(db: Db, partnerId: string, until: Date): DueEvent | null {
 
 /**
  * Whether this partner has lifecycle work by `until`: a Demo clock move not yet finished, or an event
- * due. Read-only and a handful of index lookups, so every request can ask before it opens a write.
+ * due. Read-only, one statement of index seeks, so every request can ask before it opens a write.
  */
 export function isLifecycleDue(db: Db, partnerId: string, until: Date): boolean {
   return Boolean(anyDue(db).get({ partnerId, until: until.getTime() })?.due);

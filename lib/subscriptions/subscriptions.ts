@@ -41,6 +41,8 @@ const customerSubscriptionCount = preparedQuery((db) => db.select({ total: count
 
 const customerSubscriptions = preparedQuery((db) => db.select().from(subscriptions).where(ofCustomer).prepare());
 
+const customerOfferCounts = preparedQuery((db) => db.select({ offerId: subscriptions.offerId, n: count() }).from(subscriptions).where(ofCustomer).groupBy(subscriptions.offerId).prepare());
+
 /** Offers in the order the list shows them (by name, then id), from the handle's kept offers. */
 function offersByName(db: Db, ids: string[]): Offer[] {
   const found = ids.map((id) => offerById(db, id)!);
@@ -51,8 +53,8 @@ function offersByName(db: Db, ids: string[]): Offer[] {
  * The whole list when one page holds it (most customers): one read, put in the walks' order here
  * (offer name, then when ordered), instead of a count of offers and one walk per offer.
  */
-function onePage(db: Db, partnerId: string, customerId: string): { offers: Offer[]; items: Subscription[] } {
-  const rows = customerSubscriptions(db).all({ partnerId, customerId });
+function onePage(db: Db, customer: { partnerId: string; customerId: string }): { offers: Offer[]; items: Subscription[] } {
+  const rows = customerSubscriptions(db).all(customer);
   const offers = offersByName(db, [...new Set(rows.map((s) => s.offerId))]);
   const rank = new Map(offers.map((o, i) => [o.id, i]));
   const items = rows.sort((a, b) => rank.get(a.offerId)! - rank.get(b.offerId)! || a.orderedAt.getTime() - b.orderedAt.getTime() || (a.id < b.id ? -1 : 1));
@@ -72,12 +74,7 @@ function offerWalk(back: boolean, fromKey: boolean) {
       .select()
       .from(subscriptions)
       .where(
-        and(
-          eq(subscriptions.partnerId, sql.placeholder("partnerId")),
-          eq(subscriptions.customerId, sql.placeholder("customerId")),
-          eq(subscriptions.offerId, sql.placeholder("offer")),
-          fromKey ? key : undefined,
-        ),
+and(ofCustomer, eq(subscriptions.offerId, sql.placeholder("offer")), fromKey ? key : undefined),
       )
       .orderBy(order(subscriptions.orderedAt), order(subscriptions.id))
       .limit(sql.placeholder("limit"))
@@ -95,8 +92,8 @@ const offerWalks = { "false:false": offerWalk(false, false), "false:true": offer
  */
 export function listSubscriptions(db: Db, actor: Actor, clock: Clock, customerId: string, params: { page?: number; cursor?: string } = {}): CursorPage<SubscriptionListItem> {
   const customer = getCustomer(db, actor, customerId);
-  const where = and(eq(subscriptions.partnerId, actor.partnerId), eq(subscriptions.customerId, customer.id));
-  const { total } = customerSubscriptionCount(db).get({ partnerId: actor.partnerId, customerId: customer.id })!;
+  const ofThisCustomer = { partnerId: actor.partnerId, customerId: customer.id };
+  const { total } = customerSubscriptionCount(db).get(ofThisCustomer)!;
   const { page: requested, pageCount } = pageWindow(total, params.page);
   const now = clock.now();
   const listItem = (offers: Map<string, Offer>) => (subscription: Subscription) => {
@@ -104,18 +101,18 @@ export function listSubscriptions(db: Db, actor: Actor, clock: Clock, customerId
     return { subscription, offer, cancel: cancelOption(subscription, offer, now) };
   };
   if (total <= PAGE_SIZE && !params.cursor) {
-    const whole = onePage(db, actor.partnerId, customer.id);
+    const whole = onePage(db, ofThisCustomer);
     const items = whole.items.map(listItem(new Map(whole.offers.map((o) => [o.id, o]))));
     return { items, page: 1, prevCursor: null, nextCursor: null, total, pageCount };
   }
-  const customerOffers = offersByName(db, customerOfferIds(db).all({ partnerId: actor.partnerId, customerId: customer.id }).map((r) => r.id));
+  const customerOffers = offersByName(db, customerOfferIds(db).all(ofThisCustomer).map((r) => r.id));
   const source: KeysetSource<Subscription> = {
     segments: customerOffers.map((o) => o.id),
     rows: (offerId, { from, back, limit, offset }) =>
-      offerWalks[`${back}:${!!from}`](db).all({ partnerId: actor.partnerId, customerId: customer.id, offer: offerId, at: from?.[0], id: from?.[1], limit, offset: offset ?? 0 }),
+      offerWalks[`${back}:${!!from}`](db).all({ ...ofThisCustomer, offer: offerId, at: from?.[0], id: from?.[1], limit, offset: offset ?? 0 }),
     key: (s) => [s.orderedAt.getTime(), s.id],
     segmentOf: (s) => s.offerId,
-    counts: () => new Map(db.select({ offerId: subscriptions.offerId, n: count() }).from(subscriptions).where(where).groupBy(subscriptions.offerId).all().map((r) => [r.offerId, r.n])),
+    counts: () => new Map(customerOfferCounts(db).all(ofThisCustomer).map((r) => [r.offerId, r.n])),
   };
   const result = keysetPage(source, JSON.stringify(["subscriptions", actor.partnerId, customer.id]), { cursor: params.cursor, page: requested, size: PAGE_SIZE, pageCount });
   const items = result.items.map(listItem(new Map(customerOffers.map((o) => [o.id, o]))));
