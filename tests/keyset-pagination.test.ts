@@ -168,17 +168,22 @@ describe("the customers list by cursor", () => {
   });
 });
 
+/** A customer's subscription ids in the list's order (offer name, offer, order date, id), read whole. */
+function subscriptionIdsInListOrder(db: AppDatabase, customerId: string): string[] {
+  const offerNames = new Map(db.select().from(schema.offers).all().map((o) => [o.id, o.name]));
+  return db
+    .select()
+    .from(schema.subscriptions)
+    .all()
+    .filter((s) => s.customerId === customerId)
+    .sort(byKey((s) => offerNames.get(s.offerId)!, (s) => s.offerId, (s) => s.orderedAt.getTime(), (s) => s.id))
+    .map((s) => s.id);
+}
+
 describe("a customer's subscriptions by cursor", () => {
   it("Next then Previous show all 450 once, by offer name then order date", () => {
     const { db, actor } = bulkDb();
-    const offerNames = new Map(db.select().from(schema.offers).all().map((o) => [o.id, o.name]));
-    const expected = db
-      .select()
-      .from(schema.subscriptions)
-      .all()
-      .filter((s) => s.customerId === BIG)
-      .sort(byKey((s) => offerNames.get(s.offerId)!, (s) => s.offerId, (s) => s.orderedAt.getTime(), (s) => s.id))
-      .map((s) => s.id);
+    const expected = subscriptionIdsInListOrder(db, BIG);
     expect(expected).toHaveLength(450);
     const read = (cursor?: string) => {
       const page = listSubscriptions(db, actor, clockAt(), BIG, { cursor });
@@ -200,15 +205,7 @@ describe("a customer's subscriptions by cursor", () => {
         INSERT INTO subscriptions (id, partner_id, customer_id, offer_id, quantity, billing_frequency, status, auto_renew, ordered_at, term_start, term_end)
         SELECT 'kp-small-' || (100 - i), '${CONTOSO}', '${SMALL}', o.id, 1, 'monthly', 'active', 1, ${T0} + (i % 3) * 1000, ${T0}, ${T0} + 365 * 86400000
         FROM n JOIN kp_offers o ON o.k = i % 6;`);
-    const offerNames = new Map(db.select().from(schema.offers).all().map((o) => [o.id, o.name]));
-    const expected = () =>
-      db
-        .select()
-        .from(schema.subscriptions)
-        .all()
-        .filter((s) => s.customerId === SMALL)
-        .sort(byKey((s) => offerNames.get(s.offerId)!, (s) => s.offerId, (s) => s.orderedAt.getTime(), (s) => s.id))
-        .map((s) => s.id);
+    const expected = () => subscriptionIdsInListOrder(db, SMALL);
     const listed = (cursor?: string) => listSubscriptions(db, actor, clockAt(), SMALL, { cursor });
 
     add(1, PAGE_SIZE);
