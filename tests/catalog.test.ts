@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AppDatabase } from "@/db/client";
 import { AZURE_PORTAL_URL, getCatalogOffer, listCatalog, PAGE_SIZE, type Actor, type CatalogFilters, type CatalogOffer } from "@/lib/subscriptions";
 import { unavailableReasonText } from "@/lib/unavailable-text";
-import { actorFor, domainError, freshDb } from "./helpers";
+import { actorFor, buySubscription, clockAt, domainError, freshDb, suspendSubscription } from "./helpers";
 
 /** Every page of the catalog for a customer. */
 function wholeCatalog(db: AppDatabase, actor: Actor, customerId: string, filters: CatalogFilters = {}): CatalogOffer[] {
@@ -90,6 +90,16 @@ describe("why an offer can't be bought, for the seeded customers", () => {
     const actor = actorFor(db, "contoso-global-admin");
     const suspendedId = db.$client.prepare("SELECT id FROM subscriptions WHERE customer_id = 'fabrikam' AND offer_id = 'office-365-e3'").pluck().get();
     expect(entry(db, actor, "fabrikam", "office-365-e3")?.unavailable).toEqual({ code: "suspended", subscriptionId: suspendedId });
+  });
+
+  it("a customer with many subscriptions of an offer: the suspended one decides, whichever it is", () => {
+    const { db } = freshDb();
+    const actor = actorFor(db, "contoso-global-admin");
+    const clock = clockAt();
+    const bought = Array.from({ length: 5 }, () => buySubscription(db, actor, clock, { customerId: "coho-winery", offerId: "office-365-e1" }));
+    expect(entry(db, actor, "coho-winery", "office-365-e1")?.unavailable).toBeNull();
+    suspendSubscription(db, actor, clock, bought[3].id);
+    expect(entry(db, actor, "coho-winery", "office-365-e1")?.unavailable).toEqual({ code: "suspended", subscriptionId: bought[3].id });
   });
 
   it("Wingtip Toys (SE) has its one Tailspin Secure Gateway, and Adatum doesn't sell in Sweden", () => {

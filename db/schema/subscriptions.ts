@@ -67,7 +67,8 @@ export const subscriptions = sqliteTable(
     index("subscriptions_customer_idx").on(t.partnerId, t.customerId, t.status),
     // A customer's Subscriptions list, walked offer by offer (see listSubscriptions).
     index("subscriptions_customer_offer_idx").on(t.partnerId, t.customerId, t.offerId, t.orderedAt, t.id),
-    index("subscriptions_offer_idx").on(t.customerId, t.offerId),
+    // Whether the customer has a suspended or an active subscription of an offer (offerAvailability).
+    index("subscriptions_offer_status_idx").on(t.partnerId, t.customerId, t.offerId, t.status),
     index("subscriptions_base_idx").on(t.baseSubscriptionId),
     // An order's subscriptions (the Buy confirmation), and the foreign key check on orders.
     index("subscriptions_order_idx").on(t.orderId),

@@ -19,7 +19,7 @@ export interface AvailabilityContext {
   customer: Pick<Customer, "segment" | "billingCountry">;
   partner: Pick<Partner, "id" | "cloud">;
   offerSegments: readonly string[];
-  /** The customer's subscriptions to this offer (any status), plus lines already in the order. */
+  /** The customer's subscriptions to this offer (those of other statuses may be left out). */
   existing: ReadonlyArray<Pick<Subscription, "id" | "status">>;
 }
 

@@ -6,9 +6,10 @@ import {
   type Customer,
   type Offer,
   type PublisherKind,
+  type SubscriptionStatus,
 } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { preparedQuery } from "@/db/prepared";
+import { preparedSql } from "@/db/prepared";
 import { DomainError } from "@/lib/errors";
 import { isOfferAvailable, type UnavailableReason } from "./availability";
 import { catalogIndex, filterCatalog, offerById, offerSegmentsOf } from "./catalog-index";
@@ -43,14 +44,25 @@ export function listCatalog(db: Db, actor: Actor, customerId: string, filters: C
   return { items, total: matches.length, page, pageCount, customer };
 }
 
-/** The customer's subscriptions of one offer: what "one per customer" and "already has" look at. */
-const ownedOfOffer = preparedQuery((db) =>
-  db
-    .select({ id: subscriptions.id, offerId: subscriptions.offerId, status: subscriptions.status })
-    .from(subscriptions)
-    .where(and(eq(subscriptions.partnerId, sql.placeholder("partnerId")), eq(subscriptions.customerId, sql.placeholder("customerId")), eq(subscriptions.offerId, sql.placeholder("offerId"))))
-    .prepare(),
-);
+/**
+ * The customer's subscriptions of one offer that decide "suspended" and "one per customer": one
+ * suspended and one active, if any, each a seek of subscriptions_offer_status_idx. Not all of them:
+ * a customer who bought an offer hundreds of times made every Add to cart and Buy read them all.
+ */
+const decidingOfOffer = preparedSql<{ id: string; status: SubscriptionStatus }>(sql`
+  select * from (select ${subscriptions.id}, ${subscriptions.status} from ${subscriptions} where ${ofOfferWith("suspended")} limit 1)
+  union all
+  select * from (select ${subscriptions.id}, ${subscriptions.status} from ${subscriptions} where ${ofOfferWith("active")} limit 1)
+`);
+
+function ofOfferWith(status: SubscriptionStatus) {
+  return and(
+    eq(subscriptions.partnerId, sql.placeholder("partnerId")),
+    eq(subscriptions.customerId, sql.placeholder("customerId")),
+    eq(subscriptions.offerId, sql.placeholder("offerId")),
+    eq(subscriptions.status, status),
+  );
+}
 
 /** Availability of each offer for the customer, from the customer's current subscriptions. */
 export function offerAvailability(db: Db, actor: Actor, customer: Customer, rows: Offer[]): Map<string, UnavailableReason | null> {
@@ -61,7 +73,7 @@ export function offerAvailability(db: Db, actor: Actor, customer: Customer, rows
         customer,
         partner: { id: actor.partnerId, cloud: actor.cloud },
         offerSegments: offerSegmentsOf(db, offer.id),
-        existing: ownedOfOffer(db).all({ partnerId: actor.partnerId, customerId: customer.id, offerId: offer.id }),
+        existing: decidingOfOffer(db).all({ partnerId: actor.partnerId, customerId: customer.id, offerId: offer.id }),
       }),
     ]),
   );
