@@ -6,7 +6,8 @@ import { DAY_MS, DemoClock, expect, test, USERS } from "./fixtures";
  * tries the classic CSRF writes, a no-cors text/plain fetch and a text/plain form whose body is valid
  * JSON, against the cart and the Demo clock. Both are refused and nothing changes.
  * Wingtip Toys' cart (in the test's own sandbox) is only compared before and after.
- * Also: the security headers on pages, and a 404 (not a 500) for ids that are not valid UTF-8.
+ * Also: the security headers on pages and API answers, and a 404 (not a 500) for ids that are not
+ * valid UTF-8.
  */
 const ADD_LINE = { offerId: "office-365-e1", quantity: "1", billingFrequency: "monthly" };
 
@@ -81,6 +82,21 @@ test("pages send the security headers, signed in or not, and still run their scr
   await page.waitForURL((url) => url.searchParams.get("q") === "Wingtip");
   await expect(page.getByRole("link", { name: "Wingtip Toys", exact: true })).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+test("API answers send the security headers too, signed in or not", async ({ page, request, sandbox }) => {
+  const signedOut = [await request.get("/api/customers"), await request.get("/v1/customers")];
+  for (const answer of signedOut) expect(answer.status()).toBe(401);
+  await sandbox.signIn(page, USERS.sales);
+  const signedIn = await page.request.get("/api/customers");
+  expect(signedIn.status()).toBe(200);
+  for (const answer of [...signedOut, signedIn]) {
+    const headers = answer.headers();
+    expect(headers["content-type"]).toContain("application/json");
+    expect(headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+  }
 });
 
 test("an address that is not valid UTF-8 is a 404, not a 500", async ({ page, sandbox }) => {

@@ -1,7 +1,9 @@
 import { NextRequest } from "next/server";
+import { unstable_doesMiddlewareMatch, unstable_getResponseFromNextConfig } from "next/experimental/testing/server";
+import type { NextConfig } from "next";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SESSION_COOKIE } from "@/lib/auth/session";
-import { proxy } from "@/proxy";
+import { config, proxy } from "@/proxy";
 
 const BASE = "http://127.0.0.1:3100";
 
@@ -26,8 +28,7 @@ describe("proxy: security headers", () => {
   it.each([
     ["a page", "/customers", true],
     ["the sign-in page, without a session", "/sign-in", false],
-    ["an API answer", "/api/customers", true],
-    ["the 401 of an API call without a session", "/api/customers", false],
+    ["the 401 of an API call without a session", "/api/customers/caf%C3%A9", false],
     ["the redirect to sign-in", "/customers/fabrikam", false],
   ])("are on %s", (_name, path, signedIn) => {
     const response = proxy(request(path, { signedIn }));
@@ -108,5 +109,38 @@ describe("proxy: addresses that are not valid UTF-8", () => {
     const response = proxy(request("/customers/caf%C3%A9"));
     expect(response.headers.get("x-middleware-rewrite")).toBeNull();
     expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+describe("proxy: where it runs", () => {
+  const runsFor = (path: string) => unstable_doesMiddlewareMatch({ config, url: `${BASE}${path}` });
+
+  it("runs for every page, signed in or not, and for the 404s", () => {
+    for (const path of ["/", "/customers", "/customers/fabrikam/catalog?page=2", "/sign-in", "/health", "/apps", "/api-reference", "/customers/%FF%FE", "/no-such-page"]) {
+      expect(runsFor(path), path).toBe(true);
+    }
+  });
+
+  it("leaves out the JSON APIs, whose handlers check caller and input themselves, unless the path has an escape", () => {
+    for (const path of ["/api/customers", "/api/customers/fabrikam/cart", "/api/health", "/v1/customers", "/oauth2/token"]) {
+      expect(runsFor(path), path).toBe(false);
+    }
+    for (const path of ["/api/subscriptions/%FF%FE", "/api/customers/caf%C3%A9/cart", "/v1/customers/%FF", "/oauth2/%FF"]) {
+      expect(runsFor(path), path).toBe(true);
+    }
+  });
+
+  it("the APIs' answers get the security headers from next.config.js instead", async () => {
+    // A plain-JS module without types: imported by a path TypeScript doesn't resolve.
+    const file = "../next.config.js";
+    const { default: nextConfig } = (await import(file)) as { default: NextConfig };
+    const rules = await nextConfig.headers!();
+    for (const path of ["/api/customers", "/api/customers/fabrikam/cart", "/v1/customers/c/subscriptions", "/oauth2/token"]) {
+      const response = await unstable_getResponseFromNextConfig({ url: `${BASE}${path}`, nextConfig: { headers: async () => rules } });
+      expect(response.headers.get("content-security-policy"), path).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("x-frame-options"), path).toBe("DENY");
+      expect(response.headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
+    }
   });
 });
