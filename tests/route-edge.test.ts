@@ -16,8 +16,8 @@ vi.mock("@/lib/server/context", () => ({
 const { authedRoute } = await import("@/lib/server/route");
 
 const seen: unknown[] = [];
-const handler = authedRoute(async (request) => {
-  const body = request.method === "DELETE" ? null : await request.json();
+const handler = authedRoute((request, { json }) => {
+  const body = request.method === "DELETE" ? null : json();
   seen.push(body);
   return { received: body };
 });
@@ -105,7 +105,7 @@ describe("authedRoute at the HTTP edge", () => {
 
   it("says a schema's refusal in Swedish too", async () => {
     const { clockSchema } = await import("@/lib/validation");
-    const move = authedRoute(async (request) => clockSchema.parse(await request.json()));
+    const move = authedRoute((_request, { json }) => clockSchema.parse(json()));
     const response = await move(new Request("http://localhost:3100/api/clock", { method: "POST", headers: { "content-type": "application/json", "accept-language": "sv-SE" }, body: '{"days":2}' }), { params: Promise.resolve({}) });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: { code: "invalid_input", message: "Kontrollera de markerade fälten.", fieldErrors: { days: ["Flytta fram 1, 7 eller 30 dagar."] } } });

@@ -12,8 +12,8 @@ export const GET = authedRoute<Params>((_request, { db, actor, clock }, { subscr
 });
 
 /** The details page's Submit as JSON: quantity, status, auto-renew and add-ons; what was done in the request's language. */
-export const PATCH = authedRoute<Params>(async (request, { db, actor, clock }, { subscriptionId }) => {
-  const input = apiSubscriptionChangesSchema.parse(await request.json());
+export const PATCH = authedRoute<Params>((request, { db, actor, clock, json }, { subscriptionId }) => {
+  const input = apiSubscriptionChangesSchema.parse(json());
   const notices = submitSubscriptionChanges(db, actor, clock, { subscriptionId, ...input });
   return { messages: noticeTexts(requestLocaleOf(request.headers), notices) };
 });

@@ -1,4 +1,3 @@
-import { getLocale } from "next-intl/server";
 import { toCartView } from "@/lib/cart-view";
 import { authedRoute } from "@/lib/server/route";
 import { addToCart, getCart } from "@/lib/subscriptions";
@@ -6,11 +5,11 @@ import { addToCartSchema } from "@/lib/validation";
 
 type Params = { customerId: string };
 
-export const GET = authedRoute<Params>(async (_request, { db, actor }, { customerId }) => toCartView(getCart(db, actor, customerId), await getLocale()));
+export const GET = authedRoute<Params>((_request, { db, actor, locale }, { customerId }) => toCartView(getCart(db, actor, customerId), locale));
 
 /** **Add to cart**. */
-export const POST = authedRoute<Params>(async (request, { db, actor, clock }, { customerId }) => {
-  const input = addToCartSchema.parse(await request.json());
+export const POST = authedRoute<Params>((_request, { db, actor, clock, locale, json }, { customerId }) => {
+  const input = addToCartSchema.parse(json());
   addToCart(db, actor, clock, { customerId, ...input });
-  return toCartView(getCart(db, actor, customerId), await getLocale());
+  return toCartView(getCart(db, actor, customerId), locale);
 });
