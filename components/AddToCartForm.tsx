@@ -6,7 +6,7 @@ import type { BillingFrequency } from "@/db/schema";
 import { cartApi, useCartMutation } from "@/lib/cart-client";
 import { Button } from "./ui/Button";
 
-interface OfferSummary {
+export interface OfferSummary {
   id: string;
   name: string;
   minQuantity: number;
