@@ -3,6 +3,7 @@ import type { Role } from "@/db/schema";
 import type { ActivityRow } from "@/lib/subscriptions";
 import { formattersFor, type Formatters } from "@/lib/format";
 import { useTranslations } from "@/lib/server/i18n";
+import { ActivityTable, type ActivityTableRow } from "./ActivityTable";
 
 type T = ReturnType<typeof useTranslations<"Activity">>;
 type Cancel = ReturnType<typeof useTranslations<"Subscription.cancel">>;
@@ -54,41 +55,29 @@ function values(t: T, cancel: Cancel, f: Formatters, entry: ActivityRow, v: Reco
     .join(", ");
 }
 
-/** Who changed what and when, newest first. */
-export function ActivityList({ entries, showSubscription }: { entries: ActivityRow[]; showSubscription?: (e: ActivityRow) => React.ReactNode }) {
+/**
+ * Who changed what and when, newest first, worded here in the reader's language and drawn by
+ * ActivityTable. With `linkSubscriptions` (the partner's whole log) each entry links to its subscription.
+ */
+export function ActivityList({ entries, linkSubscriptions = false }: { entries: ActivityRow[]; linkSubscriptions?: boolean }) {
   const t = useTranslations("Activity");
   const labels = useTranslations("Labels");
   const cancel = useTranslations("Subscription.cancel");
   const f = formattersFor(useLocale());
   if (entries.length === 0) return <p className="text-sm text-neutral-600">{t("empty")}</p>;
-  return (
-    <table className="w-full text-left text-sm">
-      <thead className="border-b border-neutral-200 text-xs uppercase text-neutral-600">
-        <tr>
-          <th scope="col" className="py-2 pr-3">{t("column.when")}</th>
-          <th scope="col" className="py-2 pr-3">{t("column.who")}</th>
-          {showSubscription && <th scope="col" className="py-2 pr-3">{t("column.subscription")}</th>}
-          <th scope="col" className="py-2 pr-3">{t("column.what")}</th>
-          <th scope="col" className="py-2 pr-3">{t("column.before")}</th>
-          <th scope="col" className="py-2">{t("column.after")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id} className="border-b border-neutral-100 align-top">
-            <td className="py-2 pr-3 whitespace-nowrap">{f.dateTime(e.at)}</td>
-            <td className="py-2 pr-3">
-              {/* The lifecycle's own changes (renewals, expiries…) are stored under the name "system". */}
-              {e.actorUserId === null && e.actorName === "system" ? t("system") : e.actorName}
-              {e.actorRole && <span className="block text-xs text-neutral-600">{labels(`role.${e.actorRole as Role}`)}</span>}
-            </td>
-            {showSubscription && <td className="py-2 pr-3">{showSubscription(e)}</td>}
-            <td className="py-2 pr-3 font-semibold">{say(t, `action.${e.action}`, e.action)}</td>
-            <td className="py-2 pr-3 text-xs text-neutral-700">{values(t, cancel, f, e, e.before)}</td>
-            <td className="py-2 text-xs text-neutral-700">{values(t, cancel, f, e, e.after)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+  const rows = entries.map(
+    (e): ActivityTableRow => ({
+      id: e.id,
+      when: f.dateTime(e.at),
+      // The lifecycle's own changes (renewals, expiries…) are stored under the name "system".
+      who: e.actorUserId === null && e.actorName === "system" ? t("system") : e.actorName,
+      role: e.actorRole ? labels(`role.${e.actorRole as Role}`) : null,
+      subscription: linkSubscriptions ? { href: `/customers/${e.customerId}/subscriptions/${e.subscriptionId}`, offer: e.offerName ?? t("subscriptionFallback"), customer: e.customerName } : null,
+      what: say(t, `action.${e.action}`, e.action),
+      before: values(t, cancel, f, e, e.before),
+      after: values(t, cancel, f, e, e.after),
+    }),
   );
+  const columns = { when: t("column.when"), who: t("column.who"), subscription: linkSubscriptions ? t("column.subscription") : null, what: t("column.what"), before: t("column.before"), after: t("column.after") };
+  return <ActivityTable columns={columns} rows={rows} />;
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getDb } from "@/db";
 import { isDomainError } from "@/lib/errors";
 import { requireActor } from "@/lib/server/context";
@@ -64,15 +63,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         </p>
       )}
       <Card>
-        <ActivityList
-          entries={page.items}
-          showSubscription={(e) => (
-            <Link href={`/customers/${e.customerId}/subscriptions/${e.subscriptionId}`} className="text-brand-700 underline">
-              {e.offerName ?? t("subscriptionFallback")}
-              <span className="block text-xs text-neutral-600 no-underline">{e.customerName}</span>
-            </Link>
-          )}
-        />
+        <ActivityList entries={page.items} linkSubscriptions />
         <CursorLinks basePath="/activity" params={filterParams} prevCursor={page.prevCursor} nextCursor={page.nextCursor} prevLabel={t("newer")} nextLabel={t("older")} />
       </Card>
     </div>
