@@ -8,6 +8,11 @@ function connectionOf(db: Db): object {
   return (db as unknown as { session: { client: object } }).session.client;
 }
 
+/** Whether the handle's connection is inside a transaction (whose writes may yet roll back). */
+export function inTransaction(db: Db): boolean {
+  return (connectionOf(db) as Database.Database).inTransaction;
+}
+
 /**
  * A query built and prepared once per connection, run with placeholder values. Drizzle builds a
  * query's SQL from its parts on every call (about 50 µs, ten times what the index lookup itself

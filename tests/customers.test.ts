@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getCustomer, listCustomers, PAGE_SIZE } from "@/lib/subscriptions";
+import { captureQueries } from "@/scripts/bench/plans";
 import { actorFor, addCustomer, domainError, freshDb } from "./helpers";
 
 const CONTOSO_CUSTOMERS = 17;
@@ -24,6 +25,42 @@ describe("listCustomers", () => {
     expect(listCustomers(db, actor, { q: "city of" }).items.map((c) => c.name)).toEqual(["City of Bellevue", "City of Redmond"]);
     expect(listCustomers(db, actor, { q: "COFFEE" }).total).toBe(0);
     expect(listCustomers(db, actor, { q: "zzz-nothing" })).toEqual({ items: [], total: 0, page: 1, pageCount: 1, nextCursor: null, prevCursor: null });
+  });
+
+  it("a search's count follows customers added, renamed, moved and removed, though it is kept between searches", () => {
+    const { db } = freshDb();
+    const actor = actorFor(db, "contoso-global-admin");
+    const total = () => listCustomers(db, actor, { q: "city of" }).total;
+    expect(total()).toBe(2);
+    addCustomer(db, { id: "city-of-kirkland", name: "City of Kirkland", partnerId: "contoso-partners" });
+    expect(total()).toBe(3);
+    db.$client.prepare("UPDATE customers SET name = 'Kirkland Parks' WHERE id = 'city-of-kirkland'").run();
+    expect(total()).toBe(2);
+    db.$client.prepare("UPDATE customers SET name = 'City of Kirkland' WHERE id = 'city-of-kirkland'").run();
+    expect(total()).toBe(3);
+    db.$client.prepare("UPDATE customers SET partner_id = 'trey-research' WHERE id = 'city-of-kirkland'").run();
+    expect(total()).toBe(2);
+    db.$client.prepare("DELETE FROM customers WHERE name = 'City of Redmond'").run();
+    expect(total()).toBe(1);
+  });
+
+  it("counts a repeated search's matches once, until the names change", () => {
+    const { db } = freshDb();
+    const actor = actorFor(db, "contoso-global-admin");
+    const totals: number[] = [];
+    const search = () => totals.push(listCustomers(db, actor, { q: "city of" }).total);
+    const statements = captureQueries(db.$client, () => {
+      search();
+      search();
+      addCustomer(db, { id: "city-of-kirkland", name: "City of Kirkland", partnerId: "contoso-partners" });
+      search();
+      // Inside a transaction (whose names may yet roll back) it counts, and keeps nothing.
+      db.transaction(() => search());
+      search();
+    });
+    expect(totals).toEqual([2, 2, 3, 3, 3]);
+    const counts = statements.filter((q) => /count\(/i.test(q.sql) && /like/i.test(q.sql));
+    expect(counts).toHaveLength(3);
   });
 
   it("treats LIKE wildcards in the search as plain text", () => {

@@ -46,3 +46,13 @@ export const partnerCustomerCounts = sqliteTable("partner_customer_counts", {
     .references(() => partners.id),
   customers: integer("customers").notNull(),
 });
+
+/**
+ * One row, bumped by triggers whenever any customer is added, removed, renamed or moved to another
+ * partner (migration 0014): a search's count of matching customers is kept until it moves
+ * (lib/subscriptions/customers.ts), instead of counting 50,000 names on every request.
+ */
+export const customerNamesVersion = sqliteTable("customer_names_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});
