@@ -14,7 +14,7 @@ import { inputClass } from "./ui/Field";
 import { Alert } from "./ui/Alert";
 
 /** A cancellation the table offers: "none" shows no control. */
-type OfferedCancel = Exclude<CancelOption, { kind: "none" }>;
+export type OfferedCancel = Exclude<CancelOption, { kind: "none" }>;
 
 /** What cancelling now will do, in the seed's words. */
 function outcomeText(t: ReturnType<typeof useTranslations<"Subscription">>, f: Formatters, option: OfferedCancel): string {

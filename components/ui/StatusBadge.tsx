@@ -1,15 +1,8 @@
 import type { SubscriptionStatus } from "@/db/schema";
 import { useTranslations } from "@/lib/server/i18n";
-
-const TONES: Record<SubscriptionStatus, string> = {
-  active: "bg-green-100 text-green-900",
-  suspended: "bg-amber-100 text-amber-900",
-  cancelled: "bg-neutral-200 text-neutral-800",
-  expired: "bg-neutral-200 text-neutral-800",
-  deleted: "bg-red-100 text-red-900",
-};
+import { StatusPill } from "./StatusPill";
 
 export function StatusBadge({ status }: { status: SubscriptionStatus }) {
   const t = useTranslations("Labels");
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[status]}`}>{t(`status.${status}`)}</span>;
+  return <StatusPill status={status} label={t(`status.${status}`)} />;
 }
