@@ -99,6 +99,14 @@ test("API answers send the security headers too, signed in or not", async ({ pag
   }
 });
 
+test("an /api address that no handler serves is a JSON 404, signed in or not", async ({ page, request, sandbox }) => {
+  await sandbox.signIn(page, USERS.sales);
+  for (const answer of [await request.get("/api/no-such-thing"), await page.request.get("/api"), await page.request.post("/api/customers/x/no-such-thing", { data: {} })]) {
+    expect(answer.status()).toBe(404);
+    expect(await answer.json()).toMatchObject({ error: { code: "not_found:path", message: "There is nothing at this address." } });
+  }
+});
+
 test("an address that is not valid UTF-8 is a 404, not a 500", async ({ page, sandbox }) => {
   await sandbox.signIn(page, USERS.sales);
   const api = await page.request.get("/api/subscriptions/%FF%FE");

@@ -61,3 +61,8 @@ export function authedRoute<P>(handler: (request: Request, ctx: RouteContext, pa
     }
   };
 }
+
+/** Any address under /api that is no handler: a JSON 404 in the browser's language, not the pages' HTML one. */
+export function apiPathNotFound(request: Request) {
+  return jsonError(ERRORS["not_found:path"].status, "not_found:path", errorTexts(browserLocaleOf(request.headers)).error("not_found:path"));
+}

@@ -53,6 +53,9 @@ function idField(world: World, pool: string[]): Field {
   return field(fc.constantFrom(...pool), { bad: fc.oneof(fc.constantFrom(...world.all), pathString) });
 }
 
+/** The catch-all of /api addresses no handler serves: a JSON 404, whatever the method and body. */
+export const API_NOT_FOUND_ROUTE = "../app/api/[[...path]]/route.ts";
+
 /** What each route reads; the first test checks this table names every exported handler. */
 export function routeSpecs(world: World): Record<string, Partial<Record<Method, RouteSpec>>> {
   const offerId = field(fc.constantFrom(...world.offers), { bad: nastyString });
@@ -63,6 +66,8 @@ export function routeSpecs(world: World): Record<string, Partial<Record<Method, 
       GET: { query: query({ customerId: id(world, world.customers), userId: id(world, ["contoso-global-admin", "adventure-works-global-admin"]), action: fc.oneof(fc.constantFrom("buy", "cancel", "suspend", "renew", "clock"), nastyString), limit: page }) },
     },
     "../app/api/health/route.ts": { GET: { query: anyQuery } },
+    // Every /api address no handler serves: it reads neither query nor body.
+    [API_NOT_FOUND_ROUTE]: { GET: { query: anyQuery }, POST: {}, PUT: {}, PATCH: {}, DELETE: {} },
     "../app/api/clock/route.ts": { GET: { query: anyQuery }, POST: { body: payload(clockFields) } },
     "../app/api/customers/route.ts": {
       GET: { query: query({ q: search, sort: fc.oneof(fc.constantFrom("name", "country", "created", "-name", "NAME"), nastyString), dir: fc.oneof(fc.constantFrom("asc", "desc", "DESC"), nastyString), page }) },
