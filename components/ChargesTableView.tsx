@@ -1,24 +1,12 @@
 "use client";
 
-export interface ChargeRow {
+/** Each column's heading; a row has the same fields, its cells. */
+export type ChargeColumns = Record<"posted" | "description" | "chargeStart" | "chargeEnd" | "quantity" | "amount", string>;
+
+export interface ChargeRow extends ChargeColumns {
   id: string;
-  posted: string;
-  description: string;
-  chargeStart: string;
-  chargeEnd: string;
-  quantity: string;
-  amount: string;
   /** A credit (a negative amount), shown in green. */
   credit: boolean;
-}
-
-export interface ChargeColumns {
-  posted: string;
-  description: string;
-  chargeStart: string;
-  chargeEnd: string;
-  quantity: string;
-  amount: string;
 }
 
 /**

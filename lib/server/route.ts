@@ -15,6 +15,11 @@ export function jsonError(status: number, code: string, message: string, fieldEr
   return NextResponse.json({ error: { code, message, fieldErrors } }, { status });
 }
 
+/** A refusal the edge makes itself, with its code's HTTP status, said in `locale`. */
+function refusal(locale: Locale, code: ErrorCode) {
+  return jsonError(ERRORS[code].status, code, errorTexts(locale).error(code));
+}
+
 const UTF8 = new TextDecoder();
 
 export interface RouteContext extends ActionContext {
@@ -37,7 +42,7 @@ export interface RouteContext extends ActionContext {
 export function authedRoute<P>(handler: (request: Request, ctx: RouteContext, params: P) => unknown) {
   return async (incoming: Request, { params }: { params: Promise<P> }) => {
     const locale = browserLocaleOf(incoming.headers);
-    const refuse = (code: ErrorCode) => jsonError(ERRORS[code].status, code, errorTexts(locale).error(code));
+    const refuse = (code: ErrorCode) => refusal(locale, code);
     try {
       let bytes = new Uint8Array(0);
       if (isUnsafeMethod(incoming.method)) {
@@ -64,5 +69,5 @@ export function authedRoute<P>(handler: (request: Request, ctx: RouteContext, pa
 
 /** Any address under /api that is no handler: a JSON 404 in the browser's language, not the pages' HTML one. */
 export function apiPathNotFound(request: Request) {
-  return jsonError(ERRORS["not_found:path"].status, "not_found:path", errorTexts(browserLocaleOf(request.headers)).error("not_found:path"));
+  return refusal(browserLocaleOf(request.headers), "not_found:path");
 }

@@ -49,19 +49,17 @@ export function listCatalog(db: Db, actor: Actor, customerId: string, filters: C
  * suspended and one active, if any, each a seek of subscriptions_offer_status_idx. Not all of them:
  * a customer who bought an offer hundreds of times made every Add to cart and Buy read them all.
  */
-const decidingOfOffer = preparedSql<{ id: string; status: SubscriptionStatus }>(sql`
-  select * from (select ${subscriptions.id}, ${subscriptions.status} from ${subscriptions} where ${ofOfferWith("suspended")} limit 1)
-  union all
-  select * from (select ${subscriptions.id}, ${subscriptions.status} from ${subscriptions} where ${ofOfferWith("active")} limit 1)
-`);
+const decidingOfOffer = preparedSql<{ id: string; status: SubscriptionStatus }>(sql`${firstOfOfferWith("suspended")} union all ${firstOfOfferWith("active")}`);
 
-function ofOfferWith(status: SubscriptionStatus) {
-  return and(
+/** The customer's first subscription of the offer in `status` (a subquery, as a compound's part can't have a limit). */
+function firstOfOfferWith(status: SubscriptionStatus) {
+  const ofOffer = and(
     eq(subscriptions.partnerId, sql.placeholder("partnerId")),
     eq(subscriptions.customerId, sql.placeholder("customerId")),
     eq(subscriptions.offerId, sql.placeholder("offerId")),
     eq(subscriptions.status, status),
   );
+  return sql`select * from (select ${subscriptions.id}, ${subscriptions.status} from ${subscriptions} where ${ofOffer} limit 1)`;
 }
 
 /** Availability of each offer for the customer, from the customer's current subscriptions. */

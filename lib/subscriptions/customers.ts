@@ -70,9 +70,14 @@ function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** `column` LIKE `pattern` (a value or a placeholder), backslash escaping the wildcards. */
+function like(column: SQLiteColumn, pattern: unknown): SQL {
+  return sql`${column} like ${pattern} escape '\\'`;
+}
+
 /** Case-insensitive "contains" (LIKE is, for ASCII letters). */
 export function nameContains(column: SQLiteColumn, q: string): SQL {
-  return sql`${column} like ${containsPattern(q)} escape '\\'`;
+  return like(column, containsPattern(q));
 }
 
 function partnerScope(actor: Actor): SQL {
@@ -139,7 +144,7 @@ const searchCountRow = preparedQuery((db) =>
   db
     .select({ n: count() })
     .from(customers)
-    .where(and(eq(customers.partnerId, sql.placeholder("partnerId")), sql`${customers.name} like ${sql.placeholder("pattern")} escape '\\'`))
+    .where(and(eq(customers.partnerId, sql.placeholder("partnerId")), like(customers.name, sql.placeholder("pattern"))))
     .prepare(),
 );
 /** Each connection's kept search counts, by partner and search, with the names version they were counted at. */

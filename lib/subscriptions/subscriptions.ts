@@ -73,9 +73,7 @@ function offerWalk(back: boolean, fromKey: boolean) {
     return db
       .select()
       .from(subscriptions)
-      .where(
-and(ofCustomer, eq(subscriptions.offerId, sql.placeholder("offer")), fromKey ? key : undefined),
-      )
+      .where(and(ofCustomer, eq(subscriptions.offerId, sql.placeholder("offer")), fromKey ? key : undefined))
       .orderBy(order(subscriptions.orderedAt), order(subscriptions.id))
       .limit(sql.placeholder("limit"))
       .offset(sql.placeholder("offset"))
